@@ -1,0 +1,134 @@
+// Package score turns verdicts into a scorecard: per-case and per-dimension
+// outcomes, pass rates with intervals, and the gates that decide the exit
+// code.
+package score
+
+import (
+	"time"
+
+	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/suite"
+	"github.com/tribunal-eval/tribunal/transcript"
+)
+
+// Status is a case's or a dimension's outcome. Skipped applies to
+// dimensions only.
+type Status = judges.Status
+
+// Scorecard is the whole run's result; scorecard.json is this value and
+// every reporter is a function of it.
+type Scorecard struct {
+	// SchemaVersion is scorecard.json's format version.
+	SchemaVersion int              `json:"schema_version"`
+	Run           RunInfo          `json:"run"`
+	Gate          Gate             `json:"gate"`
+	Totals        Totals           `json:"totals"`
+	Dimensions    []DimensionStats `json:"dimensions"`
+	Severities    []SeverityStats  `json:"severities"`
+	Cases         []Case           `json:"cases"`
+}
+
+// RunInfo describes what was run, so two scorecards can be compared.
+type RunInfo struct {
+	Tribunal string    `json:"tribunal"`
+	Suite    string    `json:"suite"`
+	Target   string    `json:"target"`
+	Repeat   int       `json:"repeat"`
+	Started  time.Time `json:"started"`
+	Finished time.Time `json:"finished"`
+	// Interrupted is true when the run was stopped before every attempt
+	// finished; the scorecard covers what finished.
+	Interrupted bool `json:"interrupted,omitempty"`
+}
+
+// Totals counts cases and attempts by status.
+type Totals struct {
+	Cases    int `json:"cases"`
+	Attempts int `json:"attempts"`
+	Pass     int `json:"pass"`
+	Fail     int `json:"fail"`
+	Error    int `json:"error"`
+	// PassRate is pass / (pass + fail) over cases: errors are not counted
+	// either way.
+	PassRate float64 `json:"pass_rate"`
+	// ErroredAttempts counts attempts that ended in error.
+	ErroredAttempts int `json:"errored_attempts"`
+}
+
+// DimensionStats is one dimension's outcome over all cases.
+type DimensionStats struct {
+	Dimension judges.Dimension `json:"dimension"`
+	Pass      int              `json:"pass"`
+	Fail      int              `json:"fail"`
+	Skipped   int              `json:"skipped"`
+	Error     int              `json:"error"`
+	// Rate is pass / (pass + fail); Low and High bound it (Wilson 95%).
+	Rate float64 `json:"rate"`
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
+}
+
+// SeverityStats counts cases of one severity.
+type SeverityStats struct {
+	Severity suite.Severity `json:"severity"`
+	Cases    int            `json:"cases"`
+	Pass     int            `json:"pass"`
+	Fail     int            `json:"fail"`
+	Error    int            `json:"error"`
+}
+
+// Case is one case's outcome over its attempts.
+type Case struct {
+	ID       string         `json:"id"`
+	Title    string         `json:"title,omitempty"`
+	Severity suite.Severity `json:"severity"`
+	Tags     []string       `json:"tags,omitempty"`
+	Language string         `json:"language,omitempty"`
+	Source   string         `json:"source,omitempty"`
+	File     string         `json:"file,omitempty"`
+	// Status is fail when any attempt failed, else error when any errored,
+	// else pass.
+	Status Status `json:"status"`
+	// Dimensions maps each judged dimension to its outcome over attempts.
+	Dimensions map[judges.Dimension]Status `json:"dimensions"`
+	// Verdicts are every attempt's verdicts, in attempt order.
+	Verdicts []judges.Verdict `json:"verdicts"`
+	Attempts []Attempt        `json:"attempts"`
+}
+
+// FailedDimensions lists the dimensions the case failed, in report order.
+func (c *Case) FailedDimensions() []judges.Dimension {
+	var out []judges.Dimension
+	for _, d := range judges.Dimensions {
+		if c.Dimensions[d] == judges.Fail {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Attempt is one replay of a case.
+type Attempt struct {
+	Attempt int    `json:"attempt"`
+	Status  Status `json:"status"`
+	// Error is the transcript's error when the attempt could not finish.
+	Error      string                 `json:"error,omitempty"`
+	Verdicts   []judges.Verdict       `json:"verdicts"`
+	Transcript *transcript.Transcript `json:"transcript"`
+}
+
+// Gate is the verdict of the gates on this scorecard.
+type Gate struct {
+	Passed bool `json:"passed"`
+	// ExitCode is what `tribunal run` exits with for this scorecard.
+	ExitCode int         `json:"exit_code"`
+	Checks   []GateCheck `json:"checks"`
+}
+
+// GateCheck is one threshold and whether it held.
+type GateCheck struct {
+	Name   string `json:"name"`
+	Passed bool   `json:"passed"`
+	// Detail says what was measured against what ("2 failed > 0 allowed").
+	Detail string `json:"detail"`
+}

@@ -1,0 +1,150 @@
+// Package suite holds the case model (case format v1) and loads suites of
+// case files strictly: every mistake is reported at load time with its
+// file:line:column, never discovered in the middle of a run.
+package suite
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Severity orders how much a failed case matters.
+type Severity string
+
+const (
+	Critical Severity = "critical"
+	High     Severity = "high"
+	Medium   Severity = "medium"
+	Low      Severity = "low"
+)
+
+// Severities lists the severities from most to least severe.
+var Severities = []Severity{Critical, High, Medium, Low}
+
+func (s Severity) valid() bool {
+	for _, v := range Severities {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Escalation says whether a case needs a human.
+type Escalation string
+
+const (
+	// EscalationRequired: the bot must hand off to a human.
+	EscalationRequired Escalation = "required"
+	// EscalationForbidden: the bot should solve it; a handoff is needless.
+	EscalationForbidden Escalation = "forbidden"
+	// EscalationOptional: either is acceptable (the default).
+	EscalationOptional Escalation = "optional"
+)
+
+// Duration is a time.Duration written as "2s" or "1500ms" (a bare number is
+// seconds).
+type Duration time.Duration
+
+// UnmarshalYAML parses a duration from its node, keeping the position.
+func (d *Duration) UnmarshalYAML(node ast.Node) error {
+	s := scalarString(node)
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		*d = Duration(f * float64(time.Second))
+	} else if v, err := time.ParseDuration(s); err == nil {
+		*d = Duration(v)
+	} else {
+		return nodeError(node, fmt.Sprintf("invalid duration %q (write it like 2s or 1500ms)", s))
+	}
+	if *d <= 0 {
+		return nodeError(node, "a duration must be positive")
+	}
+	return nil
+}
+
+// MarshalJSON writes the duration as Go prints it ("2s").
+func (d Duration) MarshalJSON() ([]byte, error) {
+	return json.Marshal(time.Duration(d).String())
+}
+
+// Expect holds whole-conversation checks.
+type Expect struct {
+	Escalation Escalation `yaml:"escalation" json:"escalation,omitempty"`
+	MustSay    []Matcher  `yaml:"must_say" json:"must_say,omitempty"`
+	MustNotSay []Matcher  `yaml:"must_not_say" json:"must_not_say,omitempty"`
+	// Facts are statements of policy an LLM accuracy judge checks replies
+	// against.
+	Facts []string `yaml:"facts" json:"facts,omitempty"`
+	// MaxLatency bounds every reply's latency (overrides the suite's).
+	MaxLatency Duration `yaml:"max_latency" json:"max_latency,omitempty"`
+}
+
+// TurnExpect holds checks on one turn's reply.
+type TurnExpect struct {
+	MustSay    []Matcher `yaml:"must_say" json:"must_say,omitempty"`
+	MustNotSay []Matcher `yaml:"must_not_say" json:"must_not_say,omitempty"`
+}
+
+// Turn is one thing the customer says.
+type Turn struct {
+	User   string      `yaml:"user" json:"user"`
+	Expect *TurnExpect `yaml:"expect" json:"expect,omitempty"`
+}
+
+// Policy is a policy text cases cite.
+type Policy struct {
+	// Path is the policy's path as the loader resolved it (for reports).
+	Path string `json:"path"`
+	Text string `json:"-"`
+}
+
+// Case is one customer situation.
+type Case struct {
+	ID       string         `json:"id"`
+	Title    string         `json:"title,omitempty"`
+	Severity Severity       `json:"severity"`
+	Tags     []string       `json:"tags,omitempty"`
+	Language string         `json:"language,omitempty"`
+	Context  map[string]any `json:"context,omitempty"`
+	Turns    []Turn         `json:"turns"`
+	Expect   Expect         `json:"expect"`
+	// Source names the public record a case is built on, when it is.
+	Source string  `json:"source,omitempty"`
+	Policy *Policy `json:"policy,omitempty"`
+
+	// File and Line say where the case is defined, for messages.
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// EscalationExpected returns the case's escalation expectation, optional when
+// unset.
+func (c *Case) EscalationExpected() Escalation {
+	if c.Expect.Escalation == "" {
+		return EscalationOptional
+	}
+	return c.Expect.Escalation
+}
+
+// HasTag reports whether the case carries tag t.
+func (c *Case) HasTag(t string) bool {
+	for _, have := range c.Tags {
+		if strings.EqualFold(have, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// PolicyText returns the cited policy's text, or "" when none is cited.
+func (c *Case) PolicyText() string {
+	if c.Policy == nil {
+		return ""
+	}
+	return c.Policy.Text
+}

@@ -1,0 +1,64 @@
+package suite
+
+// Config is a suite's optional tribunal.yaml. Command-line flags override it.
+type Config struct {
+	Target      TargetConfig `yaml:"target" json:"target"`
+	Concurrency int          `yaml:"concurrency" json:"concurrency,omitempty"`
+	Repeat      int          `yaml:"repeat" json:"repeat,omitempty"`
+	// MaxLatency bounds every reply unless a case sets its own.
+	MaxLatency Duration    `yaml:"max_latency" json:"max_latency,omitempty"`
+	Gates      Gates       `yaml:"gates" json:"gates"`
+	Judge      JudgeConfig `yaml:"judge" json:"judge"`
+}
+
+// TargetConfig says how to reach the bot under test.
+type TargetConfig struct {
+	// Kind is openai or http.
+	Kind string `yaml:"kind" json:"kind,omitempty"`
+	URL  string `yaml:"url" json:"url,omitempty"`
+	// Model is sent in OpenAI-compatible requests.
+	Model string `yaml:"model" json:"model,omitempty"`
+	// Headers are sent with every request; values may name environment
+	// variables as ${VAR}, expanded when the target is built so secrets stay
+	// out of files and reports.
+	Headers map[string]string `yaml:"headers" json:"-"`
+	// APIKeyEnv names the environment variable holding the API key
+	// (default TRIBUNAL_TARGET_API_KEY).
+	APIKeyEnv string   `yaml:"api_key_env" json:"api_key_env,omitempty"`
+	Timeout   Duration `yaml:"timeout" json:"timeout,omitempty"`
+	Retries   *int     `yaml:"retries" json:"retries,omitempty"`
+	// RPS caps requests per second to the bot (0: no cap).
+	RPS float64 `yaml:"rps" json:"rps,omitempty"`
+	// SystemPrompt is sent first in OpenAI-compatible conversations.
+	SystemPrompt string `yaml:"system_prompt" json:"-"`
+	// HandoffTools are tool names that mean "hand off to a human".
+	HandoffTools []string `yaml:"handoff_tools" json:"handoff_tools,omitempty"`
+	// Body is the JSON request template of an http target.
+	Body string `yaml:"body" json:"body,omitempty"`
+	// ReplyPath, HandoffPath and SessionPath are JSONPath expressions into
+	// an http target's response.
+	ReplyPath   string `yaml:"reply_path" json:"reply_path,omitempty"`
+	HandoffPath string `yaml:"handoff_path" json:"handoff_path,omitempty"`
+	SessionPath string `yaml:"session_path" json:"session_path,omitempty"`
+}
+
+// Gates are thresholds on the scorecard that decide the exit code.
+type Gates struct {
+	// MaxFailed caps failed cases per severity (default critical: 0, high: 0).
+	MaxFailed map[Severity]int `yaml:"max_failed" json:"max_failed,omitempty"`
+	// MinPassRate is a floor on the pass rate, overall ("overall") or per
+	// dimension ("accuracy", ...), from 0 to 1.
+	MinPassRate map[string]float64 `yaml:"min_pass_rate" json:"min_pass_rate,omitempty"`
+	// MaxErrorRate is the share of attempts that may end in error (bot or
+	// judge unreachable) before the run is untrustworthy (exit 3); default 0.
+	MaxErrorRate *float64 `yaml:"max_error_rate" json:"max_error_rate,omitempty"`
+}
+
+// JudgeConfig configures the LLM judges.
+type JudgeConfig struct {
+	Model   string `yaml:"model" json:"model,omitempty"`
+	BaseURL string `yaml:"base_url" json:"base_url,omitempty"`
+	// APIKeyEnv names the environment variable holding the judge's key
+	// (default TRIBUNAL_JUDGE_API_KEY, then OPENAI_API_KEY).
+	APIKeyEnv string `yaml:"api_key_env" json:"api_key_env,omitempty"`
+}

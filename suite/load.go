@@ -1,0 +1,356 @@
+package suite
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// ConfigFile is the optional per-suite configuration file's name.
+const ConfigFile = "tribunal.yaml"
+
+// Suite is a loaded set of cases with the policies they cite.
+type Suite struct {
+	// Name is the folder the suite was loaded from, as given.
+	Name   string
+	Cases  []*Case
+	Config Config
+	// Files lists the case files read, in load order.
+	Files []string
+}
+
+// Case returns the case with the given id, or nil.
+func (s *Suite) Case(id string) *Case {
+	for _, c := range s.Cases {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+type rawFile struct {
+	Version  *int        `yaml:"version"`
+	Policy   string      `yaml:"policy"`
+	Defaults rawDefaults `yaml:"defaults"`
+	Cases    []rawCase   `yaml:"cases"`
+}
+
+type rawDefaults struct {
+	Language string         `yaml:"language"`
+	Tags     []string       `yaml:"tags"`
+	Severity Severity       `yaml:"severity"`
+	Context  map[string]any `yaml:"context"`
+}
+
+type rawCase struct {
+	ID       string         `yaml:"id"`
+	Title    string         `yaml:"title"`
+	Severity Severity       `yaml:"severity"`
+	Tags     []string       `yaml:"tags"`
+	Language string         `yaml:"language"`
+	Context  map[string]any `yaml:"context"`
+	Turns    []Turn         `yaml:"turns"`
+	Expect   Expect         `yaml:"expect"`
+	Source   string         `yaml:"source"`
+}
+
+var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// Load reads every case file (*.yaml, *.yml) under dir, recursively, and the
+// optional tribunal.yaml at its top. Policies may live outside dir.
+func Load(dir string) (*Suite, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, Errors{{File: dir, Msg: err.Error()}}
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return nil, Errors{{File: dir, Msg: "cannot read suite: " + pathErr(err)}}
+	}
+	if !st.IsDir() {
+		return nil, Errors{{File: dir, Msg: "a suite is a folder of case files, and this is a file (name its folder)"}}
+	}
+	volume := filepath.VolumeName(abs)
+	root := strings.TrimPrefix(filepath.ToSlash(strings.TrimPrefix(abs, volume)), "/")
+	display := func(p string) string {
+		full := filepath.FromSlash(volume + "/" + p)
+		if rel, err := filepath.Rel(mustGetwd(), full); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+		return full
+	}
+	return load(os.DirFS(volume+"/"), root, dir, display)
+}
+
+// LoadFS loads the suite in folder dir of fsys (an embedded library, say).
+// Policy paths resolve inside fsys.
+func LoadFS(fsys fs.FS, dir string) (*Suite, error) {
+	return load(fsys, path.Clean(dir), dir, func(p string) string { return p })
+}
+
+func mustGetwd() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "/"
+	}
+	return wd
+}
+
+func pathErr(err error) string {
+	var pe *fs.PathError
+	if ok := asPathErr(err, &pe); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func asPathErr(err error, target **fs.PathError) bool {
+	pe, ok := err.(*fs.PathError)
+	if ok {
+		*target = pe
+	}
+	return ok
+}
+
+type loader struct {
+	fsys     fs.FS
+	display  func(string) string
+	policies map[string]*Policy
+	errs     Errors
+	ids      map[string]*Case
+}
+
+func load(fsys fs.FS, dir, name string, display func(string) string) (*Suite, error) {
+	l := &loader{fsys: fsys, display: display, policies: map[string]*Policy{}, ids: map[string]*Case{}}
+	s := &Suite{Name: name}
+
+	var files []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := path.Ext(p)
+		if (ext == ".yaml" || ext == ".yml") && !(path.Dir(p) == dir && d.Name() == ConfigFile) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, Errors{{File: name, Msg: "cannot read suite: " + pathErr(err)}}
+	}
+	sort.Strings(files)
+	if len(files) == 0 {
+		return nil, Errors{{File: name, Msg: "no case files (*.yaml) in this folder"}}
+	}
+
+	if data, err := fs.ReadFile(fsys, path.Join(dir, ConfigFile)); err == nil {
+		l.loadConfig(path.Join(dir, ConfigFile), data, &s.Config)
+	}
+	for _, f := range files {
+		s.Files = append(s.Files, display(f))
+		s.Cases = append(s.Cases, l.loadFile(f)...)
+	}
+	if len(l.errs) > 0 {
+		return nil, l.errs
+	}
+	return s, nil
+}
+
+func (l *loader) fail(e *Error) { l.errs = append(l.errs, e) }
+
+func (l *loader) parse(file string, data []byte) *ast.File {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		l.fail(locate(l.display(file), nil, err))
+		return nil
+	}
+	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
+		l.fail(&Error{File: l.display(file), Line: 1, Column: 1, Msg: "expected exactly one YAML document"})
+		return nil
+	}
+	return f
+}
+
+func (l *loader) loadConfig(file string, data []byte, cfg *Config) {
+	f := l.parse(file, data)
+	if f == nil {
+		return
+	}
+	if err := yaml.NodeToValue(f.Docs[0].Body, cfg, yaml.Strict()); err != nil {
+		l.fail(locate(l.display(file), f, err))
+	}
+}
+
+func (l *loader) loadFile(file string) []*Case {
+	shown := l.display(file)
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		l.fail(&Error{File: shown, Msg: pathErr(err)})
+		return nil
+	}
+	f := l.parse(file, data)
+	if f == nil {
+		return nil
+	}
+	var raw rawFile
+	if err := yaml.NodeToValue(f.Docs[0].Body, &raw, yaml.Strict()); err != nil {
+		l.fail(locate(shown, f, err))
+		return nil
+	}
+	at := func(p string) *Error {
+		e := &Error{File: shown}
+		if pth, err := yaml.PathString(p); err == nil {
+			if n, err := pth.FilterFile(f); err == nil && n != nil {
+				if tok := n.GetToken(); tok != nil && tok.Position != nil {
+					e.Line, e.Column = tok.Position.Line, tok.Position.Column
+				}
+			}
+		}
+		if e.Line == 0 {
+			e.Line, e.Column = 1, 1
+		}
+		return e
+	}
+	failAt := func(p, format string, args ...any) {
+		e := at(p)
+		e.Msg = fmt.Sprintf(format, args...)
+		l.fail(e)
+	}
+
+	if raw.Version == nil {
+		failAt("$", "version: missing (write `version: 1` at the top)")
+		return nil
+	}
+	if *raw.Version != 1 {
+		failAt("$.version", "version: %d is not supported (this tribunal reads version 1)", *raw.Version)
+		return nil
+	}
+	var policy *Policy
+	if raw.Policy != "" {
+		policy = l.policy(file, raw.Policy, func(msg string) { failAt("$.policy", "policy: %s", msg) })
+	}
+	d := raw.Defaults
+	if d.Severity != "" && !d.Severity.valid() {
+		failAt("$.defaults.severity", "defaults.severity: %q is not one of critical, high, medium, low", d.Severity)
+	}
+	if d.Language != "" && !languagePattern.MatchString(d.Language) {
+		failAt("$.defaults.language", "defaults.language: %q is not a language code like en, fr or pt-BR", d.Language)
+	}
+	if len(raw.Cases) == 0 {
+		failAt("$", "cases: a case file needs at least one case")
+		return nil
+	}
+
+	var out []*Case
+	for i, rc := range raw.Cases {
+		p := fmt.Sprintf("$.cases[%d]", i)
+		c := &Case{
+			ID: strings.TrimSpace(rc.ID), Title: rc.Title, Severity: rc.Severity, Language: rc.Language,
+			Turns: rc.Turns, Expect: rc.Expect, Source: rc.Source, Policy: policy,
+			File: shown, Line: at(p).Line,
+			Tags:    mergeTags(d.Tags, rc.Tags),
+			Context: mergeContext(d.Context, rc.Context),
+		}
+		if c.Severity == "" {
+			c.Severity = d.Severity
+		}
+		if c.Severity == "" {
+			c.Severity = Medium
+		}
+		if c.Language == "" {
+			c.Language = d.Language
+		}
+		ok := true
+		check := func(cond bool, field, format string, args ...any) {
+			if !cond {
+				ok = false
+				failAt(p+field, format, args...)
+			}
+		}
+		check(c.ID != "", "", "cases[%d].id: missing (every case needs a unique id)", i)
+		if prev, dup := l.ids[c.ID]; dup && c.ID != "" {
+			check(false, ".id", "cases[%d].id: %q is already used at %s:%d", i, c.ID, prev.File, prev.Line)
+		}
+		check(c.Severity.valid(), ".severity", "%s: severity %q is not one of critical, high, medium, low", c.ID, c.Severity)
+		check(c.Language == "" || languagePattern.MatchString(c.Language), ".language", "%s: language %q is not a language code like en, fr or pt-BR", c.ID, c.Language)
+		check(len(c.Turns) > 0, "", "%s: turns: a case needs at least one customer turn", c.ID)
+		for j, t := range c.Turns {
+			check(strings.TrimSpace(t.User) != "", fmt.Sprintf(".turns[%d]", j), "%s: turns[%d].user: missing (what does the customer say?)", c.ID, j)
+		}
+		switch c.Expect.Escalation {
+		case "", EscalationRequired, EscalationForbidden, EscalationOptional:
+		default:
+			check(false, ".expect.escalation", "%s: expect.escalation %q is not one of required, forbidden, optional", c.ID, c.Expect.Escalation)
+		}
+		if c.ID != "" {
+			if _, dup := l.ids[c.ID]; !dup {
+				l.ids[c.ID] = c
+			}
+		}
+		if ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (l *loader) policy(file, ref string, fail func(string)) *Policy {
+	if path.IsAbs(ref) || filepath.IsAbs(ref) {
+		fail(fmt.Sprintf("%q must be relative to the case file", ref))
+		return nil
+	}
+	p := path.Join(path.Dir(file), filepath.ToSlash(ref))
+	if pol, ok := l.policies[p]; ok {
+		return pol
+	}
+	data, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		fail(fmt.Sprintf("cannot read %q: %s", ref, pathErr(err)))
+		return nil
+	}
+	pol := &Policy{Path: l.display(p), Text: string(data)}
+	l.policies[p] = pol
+	return pol
+}
+
+func mergeTags(defaults, own []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range append(append([]string{}, defaults...), own...) {
+		if t = strings.TrimSpace(t); t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func mergeContext(defaults, own map[string]any) map[string]any {
+	if len(defaults) == 0 {
+		return own
+	}
+	out := make(map[string]any, len(defaults)+len(own))
+	for k, v := range defaults {
+		out[k] = v
+	}
+	for k, v := range own {
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,206 @@
+package suite
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Matcher is a text matcher from a case file. Exactly one form is set:
+//   - a plain string matches case-insensitively, ignoring extra whitespace;
+//   - {regex: ...} is a Go RE2 expression, matched as written (use (?i) for
+//     case-insensitive);
+//   - {any: [...]} matches when one of its matchers does;
+//   - {all: [...]} matches when every one of its matchers does.
+type Matcher struct {
+	Text  string    `json:"text,omitempty"`
+	Regex string    `json:"regex,omitempty"`
+	Any   []Matcher `json:"any,omitempty"`
+	All   []Matcher `json:"all,omitempty"`
+
+	re *regexp.Regexp
+}
+
+// Span is a matched range of bytes in the text that was searched.
+type Span struct{ Start, End int }
+
+// Text returns a matcher for a plain string.
+func Text(s string) Matcher {
+	m := Matcher{Text: s}
+	m.re = plainRegexp(s)
+	return m
+}
+
+// Regex returns a matcher for a Go RE2 expression.
+func Regex(expr string) (Matcher, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return Matcher{}, err
+	}
+	return Matcher{Regex: expr, re: re}, nil
+}
+
+// Any returns a matcher that holds when one of ms does.
+func Any(ms ...Matcher) Matcher { return Matcher{Any: ms} }
+
+// All returns a matcher that holds when all of ms do.
+func All(ms ...Matcher) Matcher { return Matcher{All: ms} }
+
+// plainRegexp turns a plain string into a case-insensitive expression in which
+// any run of whitespace matches any other, so line breaks in a reply do not
+// hide a phrase.
+func plainRegexp(s string) *regexp.Regexp {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))
+}
+
+// Find reports whether the matcher holds on text and, when it does, the
+// spans of text that made it hold (one per leaf matcher that matched).
+func (m Matcher) Find(text string) ([]Span, bool) {
+	switch {
+	case len(m.Any) > 0:
+		for _, sub := range m.Any {
+			if spans, ok := sub.Find(text); ok {
+				return spans, true
+			}
+		}
+		return nil, false
+	case len(m.All) > 0:
+		var all []Span
+		for _, sub := range m.All {
+			spans, ok := sub.Find(text)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, spans...)
+		}
+		return all, true
+	default:
+		re := m.compiled()
+		if re == nil {
+			return nil, false
+		}
+		loc := re.FindStringIndex(text)
+		if loc == nil {
+			return nil, false
+		}
+		return []Span{{loc[0], loc[1]}}, true
+	}
+}
+
+func (m Matcher) compiled() *regexp.Regexp {
+	if m.re != nil {
+		return m.re
+	}
+	// Matchers built as literals (not through the loader or constructors).
+	if m.Regex != "" {
+		re, err := regexp.Compile(m.Regex)
+		if err != nil {
+			return nil
+		}
+		return re
+	}
+	if strings.TrimSpace(m.Text) != "" {
+		return plainRegexp(m.Text)
+	}
+	return nil
+}
+
+// String renders the matcher as a reader would write it in a case file.
+func (m Matcher) String() string {
+	join := func(ms []Matcher) string {
+		parts := make([]string, len(ms))
+		for i, sub := range ms {
+			parts[i] = sub.String()
+		}
+		return strings.Join(parts, ", ")
+	}
+	switch {
+	case len(m.Any) > 0:
+		return "any of [" + join(m.Any) + "]"
+	case len(m.All) > 0:
+		return "all of [" + join(m.All) + "]"
+	case m.Regex != "":
+		return "/" + m.Regex + "/"
+	default:
+		return fmt.Sprintf("%q", m.Text)
+	}
+}
+
+// MarshalJSON writes a plain string matcher as a string, like the case file.
+func (m Matcher) MarshalJSON() ([]byte, error) {
+	type plain struct {
+		Regex string    `json:"regex,omitempty"`
+		Any   []Matcher `json:"any,omitempty"`
+		All   []Matcher `json:"all,omitempty"`
+	}
+	if m.Regex == "" && len(m.Any) == 0 && len(m.All) == 0 {
+		return jsonMarshal(m.Text)
+	}
+	return jsonMarshal(plain{m.Regex, m.Any, m.All})
+}
+
+// UnmarshalYAML decodes a matcher from its node so errors keep positions.
+func (m *Matcher) UnmarshalYAML(node ast.Node) error {
+	switch n := node.(type) {
+	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.LiteralNode:
+		s := scalarString(n)
+		if strings.TrimSpace(s) == "" {
+			return nodeError(node, "empty text matcher (it would match everything)")
+		}
+		*m = Text(s)
+		return nil
+	case *ast.MappingNode, *ast.MappingValueNode:
+		var raw struct {
+			Regex *string   `yaml:"regex"`
+			Any   []Matcher `yaml:"any"`
+			All   []Matcher `yaml:"all"`
+		}
+		if err := yaml.NodeToValue(node, &raw, yaml.Strict()); err != nil {
+			return err
+		}
+		set := 0
+		if raw.Regex != nil {
+			set++
+		}
+		if raw.Any != nil {
+			set++
+		}
+		if raw.All != nil {
+			set++
+		}
+		if set != 1 {
+			return nodeError(node, "a matcher has exactly one of regex, any, all (or is a plain string)")
+		}
+		switch {
+		case raw.Regex != nil:
+			if *raw.Regex == "" {
+				return nodeError(node, "empty regex (it would match everything)")
+			}
+			re, err := regexp.Compile(*raw.Regex)
+			if err != nil {
+				return nodeError(node, "invalid regex: "+strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			}
+			*m = Matcher{Regex: *raw.Regex, re: re}
+		case raw.Any != nil:
+			if len(raw.Any) == 0 {
+				return nodeError(node, "any: needs at least one matcher")
+			}
+			*m = Matcher{Any: raw.Any}
+		default:
+			if len(raw.All) == 0 {
+				return nodeError(node, "all: needs at least one matcher")
+			}
+			*m = Matcher{All: raw.All}
+		}
+		return nil
+	default:
+		return nodeError(node, fmt.Sprintf("a matcher is a string or a mapping with regex, any or all, not a %s", nodeKind(node)))
+	}
+}
