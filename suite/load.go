@@ -217,6 +217,11 @@ func (l *loader) loadFile(file string) []*Case {
 		e := &Error{File: shown}
 		if pth, err := yaml.PathString(p); err == nil {
 			if n, err := pth.FilterFile(f); err == nil && n != nil {
+				// A mapping's own token is its first colon; people look
+				// for the line where the entry starts.
+				if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
+					n = m.Values[0].Key
+				}
 				if tok := n.GetToken(); tok != nil && tok.Position != nil {
 					e.Line, e.Column = tok.Position.Line, tok.Position.Column
 				}
