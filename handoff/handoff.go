@@ -15,7 +15,7 @@ const person = `(?:human|person|people|somebody|someone|agent|representative|rep
 	`humain|personne|conseill[eè]re?|agent|op[ée]rat(?:eur|rice)|coll[èe]gue|quelqu'un|vrai quelqu'un|` +
 	`mensch(?:en)?|person|mitarbeiter(?:in)?|kolleg(?:e|in|en)|berater(?:in)?|sachbearbeiter(?:in)?|kundenberater(?:in)?|jemand(?:em|en)?|` +
 	`humano|persona|agente|asesor(?:a)?|operador(?:a)?|compa[ñn]er[oa]|alguien|` +
-	`m[äa]nniska|person|handl[äa]ggare|kollega|kundtj[äa]nst|r[åa]dgivare|n[åa]gon)`
+	`m[äa]nniska|person|handl[äa]ggare|kollega|kundtj[äa]nst|r[åa]dgivare|n[åa]gon)s?`
 
 // announce: the bot says it is handing off now.
 var announce = []*regexp.Regexp{

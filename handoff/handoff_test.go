@@ -1,0 +1,102 @@
+package handoff_test
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/tribunal-eval/tribunal/handoff"
+)
+
+var _ = Describe("handoff lexicons", func() {
+	Describe("Announced", func() {
+		for _, reply := range []string{
+			"I'm sorry for the trouble. I'm transferring you to a human agent now.",
+			"Let me connect you with one of our specialists.",
+			"I have escalated your case; a member of our team will contact you within a day.",
+			"Je vous mets en relation avec un conseiller.",
+			"Je transfère votre demande à un conseiller.",
+			"Ich verbinde Sie mit einem Mitarbeiter.",
+			"Ich leite Ihr Anliegen an einen Kollegen weiter.",
+			"Le paso con un agente ahora mismo.",
+			"Voy a transferirle con un asesor.",
+			"Jag kopplar dig vidare till en handläggare.",
+		} {
+			It("sees a handoff in: "+reply, func() {
+				words, ok := handoff.Announced(reply)
+				Expect(ok).To(BeTrue())
+				Expect(reply).To(ContainSubstring(words), "the evidence is quoted from the reply")
+			})
+		}
+		for _, reply := range []string{
+			"I'm sorry, I can't transfer you to an agent.",
+			"Je ne peux pas vous mettre en relation avec un conseiller.",
+			"Your parcel will arrive tomorrow between 9 and 12.",
+			"Our agents are trained to help with refunds.",
+			"",
+		} {
+			It("sees no handoff in: "+reply, func() {
+				_, ok := handoff.Announced(reply)
+				Expect(ok).To(BeFalse())
+			})
+		}
+	})
+
+	Describe("Path", func() {
+		It("accepts a phone number or contact route as a path to a person", func() {
+			for _, reply := range []string{
+				"You can call our support team at +44 20 7946 0000.",
+				"Please contact our hardship team on 0800 123 4567.",
+				"Appelez-nous au 01 23 45 67 89.",
+			} {
+				_, ok := handoff.Path(reply)
+				Expect(ok).To(BeTrue(), reply)
+			}
+		})
+		It("does not take a plain answer for a path", func() {
+			_, ok := handoff.Path("Your refund was processed on 3 May.")
+			Expect(ok).To(BeFalse())
+		})
+	})
+
+	Describe("Requested", func() {
+		for _, text := range []string{
+			"I need to speak with somebody",
+			"can I talk to a real person",
+			"Agent.",
+			"human pls",
+			"un humain svp",
+			"Je veux parler à un conseiller",
+			"Ich will mit einem echten Menschen sprechen",
+			"echter Mensch bitte",
+			"Quiero hablar con una persona",
+			"Kan jag prata med en människa?",
+			"Am I talking to a bot?",
+		} {
+			It("hears a request for a human in: "+text, func() {
+				_, ok := handoff.Requested(text)
+				Expect(ok).To(BeTrue())
+			})
+		}
+		for _, text := range []string{
+			"The people at the airport were rude",
+			"My sister talked to someone yesterday",
+			"The agent at the counter said my bag was too big",
+			"Where is my parcel?",
+		} {
+			It("does not mistake a mention of people for a request in: "+text, func() {
+				_, ok := handoff.Requested(text)
+				Expect(ok).To(BeFalse())
+			})
+		}
+	})
+
+	Describe("Sentence", func() {
+		It("returns the sentence around a span, keeping decimals whole", func() {
+			text := "Hello there. The fee is 3.50 euros per bag! Bye."
+			i := len("Hello there. The fee is ")
+			s, start := handoff.Sentence(text, i, i+4)
+			Expect(s).To(Equal("The fee is 3.50 euros per bag!"))
+			Expect(text[start:]).To(HavePrefix("The fee"))
+		})
+	})
+})
