@@ -1,0 +1,66 @@
+package judges
+
+import (
+	"context"
+
+	"github.com/tribunal-eval/tribunal/suite"
+	"github.com/tribunal-eval/tribunal/transcript"
+)
+
+// Func adapts a function to a Judge.
+type Func struct {
+	JudgeName string
+	Fn        func(ctx context.Context, c *suite.Case, t *transcript.Transcript) []Verdict
+}
+
+// Name returns the judge's name.
+func (f Func) Name() string { return f.JudgeName }
+
+// Judge calls the function.
+func (f Func) Judge(ctx context.Context, c *suite.Case, t *transcript.Transcript) []Verdict {
+	return f.Fn(ctx, c, t)
+}
+
+// Panel runs several judges and joins their verdicts in order.
+type Panel []Judge
+
+// Name returns "panel".
+func (p Panel) Name() string { return "panel" }
+
+// Judge runs every judge on the transcript. A transcript that could not be
+// finished (the bot was unreachable) is not judged: ruling on half a
+// conversation would turn a transport error into a pass or a fail.
+func (p Panel) Judge(ctx context.Context, c *suite.Case, t *transcript.Transcript) []Verdict {
+	if t.Failed() {
+		return nil
+	}
+	var out []Verdict
+	for _, j := range p {
+		if ctx.Err() != nil {
+			break
+		}
+		for _, v := range j.Judge(ctx, c, t) {
+			if v.Judge == "" {
+				v.Judge = j.Name()
+			}
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Options configure the built-in rule judges.
+type Options struct {
+	// MaxLatency is the suite-wide latency bound (a case's own wins).
+	MaxLatency suite.Duration
+}
+
+// Rules returns the rule-based judges that run on every case by default.
+func Rules(opts Options) Panel {
+	return Panel{
+		Expectations{},
+		EscalationJudge{},
+		HumanRequest{},
+		LatencyJudge{Default: opts.MaxLatency},
+	}
+}
