@@ -1,0 +1,209 @@
+// Package replay plays cases against a target: a bounded pool of workers,
+// each replaying one attempt at a time, turn by turn in order, judging the
+// transcript and handing the record to a single sink as it finishes.
+package replay
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/tribunal-eval/tribunal/handoff"
+	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/results"
+	"github.com/tribunal-eval/tribunal/suite"
+	"github.com/tribunal-eval/tribunal/target"
+	"github.com/tribunal-eval/tribunal/transcript"
+)
+
+// DefaultConcurrency suits an HTTP bot: enough to keep a real endpoint busy
+// without looking like a load test.
+const DefaultConcurrency = 8
+
+// Judge is what the engine needs of the judges.
+type Judge interface {
+	Judge(ctx context.Context, c *suite.Case, t *transcript.Transcript) []judges.Verdict
+}
+
+// Sink receives each finished attempt. It is called from one goroutine at a
+// time, in the order attempts finish. An error stops the run.
+type Sink func(*results.Record) error
+
+// Engine replays cases.
+type Engine struct {
+	Target target.Target
+	// TargetName is recorded on transcripts (safe for reports).
+	TargetName string
+	Judge      Judge
+	// Concurrency bounds attempts in flight (default DefaultConcurrency).
+	Concurrency int
+	// Repeat is the number of attempts per case (default 1).
+	Repeat int
+	// Done reports attempts already finished (a resumed run skips them).
+	Done func(results.Key) bool
+}
+
+// Job is one attempt to replay.
+type job struct {
+	c       *suite.Case
+	attempt int
+}
+
+// Run replays every case Repeat times and calls sink for each finished
+// attempt. On cancellation it stops starting attempts, abandons the ones in
+// flight (they are not recorded, so a resumed run redoes them) and returns
+// ctx's error; everything already passed to sink stays valid.
+func (e *Engine) Run(ctx context.Context, cases []*suite.Case, sink Sink) error {
+	workers := e.Concurrency
+	if workers <= 0 {
+		workers = DefaultConcurrency
+	}
+	repeat := e.Repeat
+	if repeat <= 0 {
+		repeat = 1
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan job)
+	out := make(chan *results.Record)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				rec := e.attempt(ctx, j.c, j.attempt)
+				if ctx.Err() != nil {
+					return
+				}
+				select {
+				case out <- rec:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		// Attempts go out attempt-major, so with --repeat every case gets a
+		// first attempt before any gets a second.
+		for a := 1; a <= repeat; a++ {
+			for _, c := range cases {
+				if e.Done != nil && e.Done(results.Key{CaseID: c.ID, Attempt: a}) {
+					continue
+				}
+				select {
+				case jobs <- job{c, a}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+
+	var sinkErr error
+	for rec := range out {
+		if sinkErr != nil {
+			continue // drain so workers can exit
+		}
+		if err := sink(rec); err != nil {
+			sinkErr = err
+			cancel()
+		}
+	}
+	if sinkErr != nil {
+		return sinkErr
+	}
+	return context.Cause(ctx)
+}
+
+// attempt replays one case once and judges it.
+func (e *Engine) attempt(ctx context.Context, c *suite.Case, attempt int) *results.Record {
+	t := Play(ctx, e.Target, c, attempt)
+	t.Target = e.TargetName
+	rec := &results.Record{CaseID: c.ID, Attempt: attempt, Transcript: t}
+	if e.Judge != nil && !t.Failed() && ctx.Err() == nil {
+		rec.Verdicts = e.Judge.Judge(ctx, c, t)
+	}
+	return rec
+}
+
+// Play replays one attempt of a case against tgt, turn by turn, and returns
+// its transcript. A turn that fails ends the attempt with an error
+// transcript: later turns depend on the conversation so far.
+func Play(ctx context.Context, tgt target.Target, c *suite.Case, attempt int) *transcript.Transcript {
+	t := &transcript.Transcript{CaseID: c.ID, Attempt: attempt, Started: time.Now().UTC(), SessionID: newSessionID()}
+	start := time.Now()
+	var history []target.Message
+	for i, turn := range c.Turns {
+		req := target.Request{
+			CaseID: c.ID, Attempt: attempt, SessionID: t.SessionID, Turn: i + 1,
+			Message: turn.User, History: history, Context: c.Context, Language: c.Language,
+		}
+		began := time.Now()
+		resp, err := tgt.Reply(ctx, req)
+		tu := transcript.Turn{Index: i + 1, User: turn.User, LatencyMS: ms(time.Since(began))}
+		if err != nil {
+			tu.Error = err.Error()
+			t.Turns = append(t.Turns, tu)
+			t.Error = fmt.Sprintf("turn %d: %s", i+1, errorText(err))
+			break
+		}
+		tu.Reply, tu.Raw = resp.Reply, resp.Raw
+		tu.Handoff = detectHandoff(resp)
+		if resp.SessionID != "" {
+			t.SessionID = resp.SessionID
+		}
+		t.Turns = append(t.Turns, tu)
+		history = append(history,
+			target.Message{Role: "user", Content: turn.User},
+			target.Message{Role: "assistant", Content: resp.Reply})
+	}
+	t.DurationMS = ms(time.Since(start))
+	return t
+}
+
+// detectHandoff prefers the target's structured signal and falls back to
+// the reply's words, recording which one decided.
+func detectHandoff(resp target.Response) transcript.Handoff {
+	h := transcript.Handoff{Reported: resp.Handoff}
+	if resp.Handoff != nil && *resp.Handoff {
+		h.Detected, h.Source, h.Signal = true, transcript.Structured, resp.HandoffSignal
+		if h.Signal == "" {
+			h.Signal = "structured handoff"
+		}
+		return h
+	}
+	if words, ok := handoff.Announced(resp.Reply); ok {
+		h.Detected, h.Source, h.Signal = true, transcript.Textual, words
+	}
+	return h
+}
+
+func errorText(err error) string {
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timed out: " + err.Error()
+	}
+	return err.Error()
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func newSessionID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return "tribunal-" + hex.EncodeToString(b[:])
+}
