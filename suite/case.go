@@ -90,6 +90,16 @@ type TurnExpect struct {
 	MustNotSay []Matcher `yaml:"must_not_say" json:"must_not_say,omitempty"`
 }
 
+// Rubric is a team's own criterion for an LLM judge, written in plain words
+// ("The bot never promises a delivery date."), ruled on as pass or fail in
+// the named dimension.
+type Rubric struct {
+	// Name labels the verdicts (default "rubric").
+	Name      string `yaml:"name" json:"name,omitempty"`
+	Rubric    string `yaml:"rubric" json:"rubric"`
+	Dimension string `yaml:"dimension" json:"dimension"`
+}
+
 // Turn is one thing the customer says.
 type Turn struct {
 	User   string      `yaml:"user" json:"user"`
@@ -114,7 +124,9 @@ type Case struct {
 	Turns    []Turn         `json:"turns"`
 	Expect   Expect         `json:"expect"`
 	// Source names the public record a case is built on, when it is.
-	Source string  `json:"source,omitempty"`
+	Source string `json:"source,omitempty"`
+	// Judges are extra LLM rubrics for this case (the suite's apply too).
+	Judges []Rubric `json:"judges,omitempty"`
 	Policy *Policy `json:"policy,omitempty"`
 
 	// File and Line say where the case is defined, for messages.

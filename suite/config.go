@@ -9,6 +9,8 @@ type Config struct {
 	MaxLatency Duration    `yaml:"max_latency" json:"max_latency,omitempty"`
 	Gates      Gates       `yaml:"gates" json:"gates"`
 	Judge      JudgeConfig `yaml:"judge" json:"judge"`
+	// Judges are LLM rubrics applied to every case of the suite.
+	Judges []Rubric `yaml:"judges" json:"judges,omitempty"`
 }
 
 // TargetConfig says how to reach the bot under test.

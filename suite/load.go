@@ -62,6 +62,7 @@ type rawCase struct {
 	Turns    []Turn         `yaml:"turns"`
 	Expect   Expect         `yaml:"expect"`
 	Source   string         `yaml:"source"`
+	Judges   []Rubric       `yaml:"judges"`
 }
 
 var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -267,7 +268,7 @@ func (l *loader) loadFile(file string) []*Case {
 		p := fmt.Sprintf("$.cases[%d]", i)
 		c := &Case{
 			ID: strings.TrimSpace(rc.ID), Title: rc.Title, Severity: rc.Severity, Language: rc.Language,
-			Turns: rc.Turns, Expect: rc.Expect, Source: rc.Source, Policy: policy,
+			Turns: rc.Turns, Expect: rc.Expect, Source: rc.Source, Policy: policy, Judges: rc.Judges,
 			File: shown, Line: at(p).Line,
 			Tags:    mergeTags(d.Tags, rc.Tags),
 			Context: mergeContext(d.Context, rc.Context),
@@ -303,6 +304,10 @@ func (l *loader) loadFile(file string) []*Case {
 		default:
 			check(false, ".expect.escalation", "%s: expect.escalation %q is not one of required, forbidden, optional", c.ID, c.Expect.Escalation)
 		}
+		for j, r := range c.Judges {
+			check(strings.TrimSpace(r.Rubric) != "", fmt.Sprintf(".judges[%d]", j), "%s: judges[%d].rubric: missing (say what the judge must check)", c.ID, j)
+			check(validDimension(r.Dimension), fmt.Sprintf(".judges[%d]", j), "%s: judges[%d].dimension %q is not one of %s", c.ID, j, r.Dimension, strings.Join(Dimensions, ", "))
+		}
 		if c.ID != "" {
 			if _, dup := l.ids[c.ID]; !dup {
 				l.ids[c.ID] = c
@@ -332,6 +337,18 @@ func (l *loader) policy(file, ref string, fail func(string)) *Policy {
 	pol := &Policy{Path: l.display(p), Text: string(data)}
 	l.policies[p] = pol
 	return pol
+}
+
+// Dimensions are the names a rubric may report under.
+var Dimensions = []string{"accuracy", "escalation", "empathy", "safety", "language", "latency"}
+
+func validDimension(d string) bool {
+	for _, v := range Dimensions {
+		if d == v {
+			return true
+		}
+	}
+	return false
 }
 
 func mergeTags(defaults, own []string) []string {
