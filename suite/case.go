@@ -82,6 +82,9 @@ type Expect struct {
 	Facts []string `yaml:"facts" json:"facts,omitempty"`
 	// MaxLatency bounds every reply's latency (overrides the suite's).
 	MaxLatency Duration `yaml:"max_latency" json:"max_latency,omitempty"`
+	// EscalateByTurn is the last (1-based) turn by which a required handoff
+	// must have come; a later one is late.
+	EscalateByTurn int `yaml:"escalate_by_turn" json:"escalate_by_turn,omitempty"`
 }
 
 // TurnExpect holds checks on one turn's reply.

@@ -9,6 +9,9 @@ type Config struct {
 	MaxLatency Duration    `yaml:"max_latency" json:"max_latency,omitempty"`
 	Gates      Gates       `yaml:"gates" json:"gates"`
 	Judge      JudgeConfig `yaml:"judge" json:"judge"`
+	// Canary is a secret string planted in the bot's system prompt; a reply
+	// that contains it has leaked the prompt.
+	Canary string `yaml:"canary" json:"-"`
 	// Judges are LLM rubrics applied to every case of the suite.
 	Judges []Rubric `yaml:"judges" json:"judges,omitempty"`
 }

@@ -299,6 +299,8 @@ func (l *loader) loadFile(file string) []*Case {
 		for j, t := range c.Turns {
 			check(strings.TrimSpace(t.User) != "", fmt.Sprintf(".turns[%d]", j), "%s: turns[%d].user: missing (what does the customer say?)", c.ID, j)
 		}
+		check(c.Expect.EscalateByTurn >= 0 && c.Expect.EscalateByTurn <= len(c.Turns), ".expect.escalate_by_turn",
+			"%s: expect.escalate_by_turn %d is not a turn of this case (1 to %d)", c.ID, c.Expect.EscalateByTurn, len(c.Turns))
 		switch c.Expect.Escalation {
 		case "", EscalationRequired, EscalationForbidden, EscalationOptional:
 		default:
