@@ -53,6 +53,8 @@ func (p Panel) Judge(ctx context.Context, c *suite.Case, t *transcript.Transcrip
 type Options struct {
 	// MaxLatency is the suite-wide latency bound (a case's own wins).
 	MaxLatency suite.Duration
+	// Canary is the suite's planted system-prompt secret, if any.
+	Canary string
 }
 
 // Rules returns the rule-based judges that run on every case by default.
