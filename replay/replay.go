@@ -152,8 +152,12 @@ func Play(ctx context.Context, tgt target.Target, c *suite.Case, attempt int) *t
 		}
 		began := time.Now()
 		resp, err := tgt.Reply(ctx, req)
-		tu := transcript.Turn{Index: i + 1, User: turn.User, LatencyMS: ms(time.Since(began))}
+		tu := transcript.Turn{Index: i + 1, User: turn.User, LatencyMS: ms(time.Since(began)), Attempts: resp.Tries}
 		if err != nil {
+			var re *target.RetryError
+			if errors.As(err, &re) {
+				tu.Attempts = re.Tries
+			}
 			tu.Error = err.Error()
 			t.Turns = append(t.Turns, tu)
 			t.Error = fmt.Sprintf("turn %d: %s", i+1, errorText(err))

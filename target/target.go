@@ -41,6 +41,9 @@ type Response struct {
 	// SessionID is the bot's session id, when it gives one.
 	SessionID string          `json:"session_id,omitempty"`
 	Raw       json.RawMessage `json:"raw,omitempty"`
+	// Tries is how many requests this turn took, set by WithRetry (1 when
+	// the first request succeeded). Failed turns report it in *RetryError.
+	Tries int `json:"tries,omitempty"`
 }
 
 // Target is a connector to a bot.

@@ -1,0 +1,126 @@
+package target
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+)
+
+// maxBody caps how much of a reply is read, so a runaway target cannot
+// exhaust memory; chat replies are far smaller.
+const maxBody = 8 << 20
+
+// headerTransport adds the configured headers to every request. It is a
+// RoundTripper so it works under go-openai's client, which builds its own
+// requests.
+// It also adds query parameters (e.g. api-version) that go-openai would
+// otherwise mangle by appending its path after the base URL's query.
+type headerTransport struct {
+	base    http.RoundTripper
+	headers map[string]string
+	query   url.Values
+}
+
+func (t *headerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if len(t.headers) == 0 && len(t.query) == 0 {
+		return t.base.RoundTrip(req)
+	}
+	req = req.Clone(req.Context()) // a RoundTripper must not modify its request
+	for k, v := range t.headers {
+		req.Header.Set(k, v)
+	}
+	if len(t.query) > 0 {
+		q := req.URL.Query()
+		for k, vs := range t.query {
+			q[k] = vs
+		}
+		req.URL.RawQuery = q.Encode()
+	}
+	return t.base.RoundTrip(req)
+}
+
+// newHTTPClient gives each target its own connection pool, so targets do
+// not share keep-alive state and CloseIdleConnections is per target. No
+// client timeout: WithRetry sets one per try through the context.
+func newHTTPClient(headers map[string]string, query url.Values) *http.Client {
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	return &http.Client{Transport: &headerTransport{base: base, headers: headers, query: query}}
+}
+
+func closeIdle(c *http.Client) {
+	if t, ok := c.Transport.(*headerTransport); ok {
+		if b, ok := t.base.(interface{ CloseIdleConnections() }); ok {
+			b.CloseIdleConnections()
+		}
+	}
+}
+
+// exchange sends req and reads the whole reply. Transport failures come
+// back as *TransportError, statuses outside 2xx as *StatusError; the body
+// is returned either way for callers that want it.
+func exchange(c *http.Client, req *http.Request, r redactor) (*http.Response, []byte, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, nil, transportError(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	if err != nil {
+		return resp, nil, transportError(fmt.Errorf("reading the reply: %w", err))
+	}
+	if len(body) > maxBody {
+		return resp, nil, &BodyError{Problem: fmt.Sprintf("a body larger than %d bytes", maxBody), Body: r.snippet(body)}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return resp, body, &StatusError{
+			Code:       resp.StatusCode,
+			RetryAfter: ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()),
+			Body:       r.snippet(body),
+		}
+	}
+	return resp, body, nil
+}
+
+// transportError wraps err, replacing the URL in a *url.Error with its
+// redacted form: net/http strips passwords but keeps query strings, where
+// some APIs carry keys.
+func transportError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		c := *ue
+		c.URL = redactURL(ue.URL)
+		err = &c
+	}
+	return &TransportError{Err: err}
+}
+
+// redactURL drops userinfo and fragment and blanks every query value.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "<unparseable URL>"
+	}
+	u.User = nil
+	u.Fragment, u.RawFragment = "", ""
+	if u.RawQuery != "" {
+		keys := map[string]bool{}
+		for _, kv := range strings.Split(u.RawQuery, "&") {
+			k, _, _ := strings.Cut(kv, "=")
+			if k, err := url.QueryUnescape(k); err == nil && k != "" {
+				keys[k] = true
+			}
+		}
+		parts := make([]string, 0, len(keys))
+		for k := range keys {
+			parts = append(parts, url.QueryEscape(k)+"=REDACTED")
+		}
+		sort.Strings(parts)
+		u.RawQuery = strings.Join(parts, "&")
+	}
+	return u.String()
+}
