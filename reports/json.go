@@ -1,0 +1,94 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/tribunal-eval/tribunal/score"
+	"github.com/tribunal-eval/tribunal/transcript"
+)
+
+// JSON writes scorecard.json: the Scorecard itself, indented by two spaces,
+// with a trailing newline. Field order is the struct's; map keys are
+// sorted by encoding/json.
+//
+// Two things differ from a plain json.Marshal: credentials in target URLs
+// are redacted, and a raw target response that is not valid JSON (an HTML
+// error page, a truncated body) is kept as a JSON string instead of making
+// the whole file fail to encode.
+func JSON(w io.Writer, sc *score.Scorecard) error {
+	if sc == nil {
+		return errNilScorecard
+	}
+	b, err := json.MarshalIndent(jsonSafe(sc), "", "  ")
+	if err != nil {
+		return fmt.Errorf("reports: encoding scorecard.json: %w", err)
+	}
+	b = append(b, '\n')
+	_, err = w.Write(b)
+	return err
+}
+
+// jsonSafe returns sc, or a copy of it where it needs redacting or raw
+// bodies need quoting. sc itself is never changed: only the parts that
+// differ are copied.
+func jsonSafe(sc *score.Scorecard) *score.Scorecard {
+	out := sc
+	copied := func() *score.Scorecard {
+		if out == sc {
+			c := *sc
+			c.Cases = append([]score.Case(nil), sc.Cases...)
+			out = &c
+		}
+		return out
+	}
+	if t := redactTarget(sc.Run.Target); t != sc.Run.Target {
+		copied().Run.Target = t
+	}
+	for ci := range sc.Cases {
+		var attempts []score.Attempt
+		for ai := range sc.Cases[ci].Attempts {
+			tr := sc.Cases[ci].Attempts[ai].Transcript
+			if tr == nil {
+				continue
+			}
+			fixed := fixTranscript(tr)
+			if fixed == tr {
+				continue
+			}
+			if attempts == nil {
+				attempts = append([]score.Attempt(nil), sc.Cases[ci].Attempts...)
+			}
+			attempts[ai].Transcript = fixed
+		}
+		if attempts != nil {
+			copied().Cases[ci].Attempts = attempts
+		}
+	}
+	return out
+}
+
+// fixTranscript returns t, or a copy with its target redacted and invalid
+// raw bodies turned into JSON strings.
+func fixTranscript(t *transcript.Transcript) *transcript.Transcript {
+	out := t
+	copied := func() *transcript.Transcript {
+		if out == t {
+			c := *t
+			c.Turns = append([]transcript.Turn(nil), t.Turns...)
+			out = &c
+		}
+		return out
+	}
+	if r := redactTarget(t.Target); r != t.Target {
+		copied().Target = r
+	}
+	for i, tu := range t.Turns {
+		if len(tu.Raw) > 0 && !json.Valid(tu.Raw) {
+			q, _ := json.Marshal(clean(string(tu.Raw)))
+			copied().Turns[i].Raw = q
+		}
+	}
+	return out
+}

@@ -1,0 +1,279 @@
+package reports
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/score"
+	"github.com/tribunal-eval/tribunal/transcript"
+)
+
+// Limits that keep junit.xml readable in CI viewers when a bot rambles.
+const (
+	junitMessageMax = 300  // runes in a message attribute
+	junitTextMax    = 2000 // runes of a quoted evidence, rationale or error
+	junitReplyMax   = 4000 // runes of one reply in <system-out>
+)
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Time     string       `xml:"time,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Errors     int             `xml:"errors,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Time       string          `xml:"time,attr"`
+	Timestamp  string          `xml:"timestamp,attr,omitempty"`
+	Properties []junitProperty `xml:"properties>property,omitempty"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Failure   *junitOutcome `xml:"failure,omitempty"`
+	Error     *junitOutcome `xml:"error,omitempty"`
+	Skipped   *junitOutcome `xml:"skipped,omitempty"`
+	SystemOut *junitText    `xml:"system-out,omitempty"`
+}
+
+// junitText is a multi-line text written as CDATA, so junit.xml stays
+// readable with cat; encoding/xml splits any "]]>" inside it.
+type junitText struct {
+	Text string `xml:",cdata"`
+}
+
+type junitOutcome struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr,omitempty"`
+	Body    string `xml:",cdata"`
+}
+
+// JUnit writes junit.xml as Jenkins and GitLab read it: one <testsuite>
+// named after the run's suite, one <testcase> per attempt of each case
+// (named by case id, with " #k" when cases are repeated), grouped into
+// classes by the case's first tag or id prefix. A failed attempt carries a
+// <failure> listing every failed verdict with its evidence; an errored
+// attempt carries an <error> and never a <failure>. Failed and errored
+// attempts also carry their conversation in <system-out>.
+func JUnit(w io.Writer, sc *score.Scorecard) error {
+	if sc == nil {
+		return errNilScorecard
+	}
+	suiteName := sc.Run.Suite
+	if suiteName == "" {
+		suiteName = "tribunal"
+	}
+	js := junitSuite{Name: xmlText(suiteName)}
+	if !sc.Run.Started.IsZero() {
+		js.Timestamp = sc.Run.Started.UTC().Format("2006-01-02T15:04:05")
+	}
+	js.Properties = junitProperties(sc)
+
+	var sumMS float64
+	for ci := range sc.Cases {
+		c := &sc.Cases[ci]
+		class := xmlText(caseGroup(c, sc.Run.Suite))
+		if len(c.Attempts) == 0 {
+			js.Cases = append(js.Cases, junitCase{
+				Name: xmlText(c.ID), Classname: class, Time: "0", File: xmlText(c.File),
+				Skipped: &junitOutcome{Message: "no attempt finished (the run was interrupted or the case was not run)"},
+			})
+			js.Skipped++
+			continue
+		}
+		numbered := sc.Run.Repeat > 1 || len(c.Attempts) > 1
+		for ai := range c.Attempts {
+			a := &c.Attempts[ai]
+			name := c.ID
+			if numbered {
+				name += " #" + strconv.Itoa(attemptNumber(a, ai))
+			}
+			tc := junitCase{Name: xmlText(name), Classname: class, Time: "0", File: xmlText(c.File)}
+			if a.Transcript != nil {
+				sumMS += a.Transcript.DurationMS
+				tc.Time = seconds(a.Transcript.DurationMS)
+			}
+			switch a.Status {
+			case judges.Fail:
+				failed := verdictDimensions(a.Verdicts, judges.Fail)
+				msg := "failed"
+				if len(failed) > 0 {
+					msg += ": " + joinDimensions(failed)
+				}
+				tc.Failure = &junitOutcome{Message: xmlText(msg), Type: xmlText(string(c.Severity)), Body: xmlText(verdictReport(a.Verdicts))}
+				tc.SystemOut = systemOut(a.Transcript)
+				js.Failures++
+			case judges.Error:
+				msg := attemptError(a)
+				body := msg
+				if vs := verdictReport(a.Verdicts); vs != "" {
+					body += "\n\n" + vs
+				}
+				tc.Error = &junitOutcome{Message: xmlText(oneLine(truncate(msg, junitMessageMax))), Type: "error", Body: xmlText(truncate(body, 4*junitTextMax))}
+				tc.SystemOut = systemOut(a.Transcript)
+				js.Errors++
+			case judges.Pass:
+			default:
+				tc.Skipped = &junitOutcome{Message: xmlText(fmt.Sprintf("attempt status %q", a.Status))}
+				js.Skipped++
+			}
+			js.Cases = append(js.Cases, tc)
+		}
+	}
+	js.Tests = len(js.Cases)
+	wallMS := float64(sc.Run.Finished.Sub(sc.Run.Started).Milliseconds())
+	if sc.Run.Started.IsZero() || sc.Run.Finished.IsZero() || wallMS <= 0 {
+		wallMS = sumMS
+	}
+	js.Time = seconds(wallMS)
+
+	doc := junitSuites{
+		Name: "tribunal", Tests: js.Tests, Failures: js.Failures, Errors: js.Errors,
+		Skipped: js.Skipped, Time: js.Time, Suites: []junitSuite{js},
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("reports: encoding junit.xml: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+func junitProperties(sc *score.Scorecard) []junitProperty {
+	ps := []junitProperty{
+		{"tribunal.version", sc.Run.Tribunal},
+		{"tribunal.target", redactTarget(sc.Run.Target)},
+		{"tribunal.repeat", strconv.Itoa(sc.Run.Repeat)},
+		{"tribunal.gate.passed", strconv.FormatBool(sc.Gate.Passed)},
+		{"tribunal.gate.exit_code", strconv.Itoa(sc.Gate.ExitCode)},
+	}
+	if sc.Run.Interrupted {
+		ps = append(ps, junitProperty{"tribunal.interrupted", "true"})
+	}
+	for _, ch := range sc.Gate.Checks {
+		state := "held"
+		if !ch.Passed {
+			state = "failed"
+		}
+		ps = append(ps, junitProperty{"tribunal.gate." + ch.Name, state + ": " + ch.Detail})
+	}
+	for i := range ps {
+		ps[i].Name, ps[i].Value = xmlText(ps[i].Name), xmlText(ps[i].Value)
+	}
+	return ps
+}
+
+// verdictReport lists the failed and errored verdicts, one block each.
+func verdictReport(vs []judges.Verdict) string {
+	var b strings.Builder
+	for _, v := range vs {
+		if v.Status != judges.Fail && v.Status != judges.Error {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		where := "whole conversation"
+		if v.Turn > 0 {
+			where = "turn " + strconv.Itoa(v.Turn)
+		}
+		fmt.Fprintf(&b, "%s %s (judge %s, %s)\n", v.Dimension, statusVerb(v.Status), v.Judge, where)
+		if v.Rationale != "" {
+			b.WriteString("  " + indent(truncate(v.Rationale, junitTextMax), "  ") + "\n")
+		}
+		if v.Evidence != "" {
+			b.WriteString("  evidence: \"" + indent(truncate(v.Evidence, junitTextMax), "  ") + "\"\n")
+		}
+	}
+	return b.String()
+}
+
+func statusVerb(s judges.Status) string {
+	switch s {
+	case judges.Fail:
+		return "failed"
+	case judges.Error:
+		return "errored"
+	case judges.Pass:
+		return "passed"
+	}
+	return string(s)
+}
+
+func systemOut(t *transcript.Transcript) *junitText {
+	if s := conversation(t); s != "" {
+		return &junitText{Text: xmlText(s)}
+	}
+	return nil
+}
+
+// conversation renders a transcript as plain text for <system-out>.
+func conversation(t *transcript.Transcript) string {
+	if t == nil {
+		return ""
+	}
+	var b strings.Builder
+	if t.Error != "" {
+		b.WriteString("attempt error: " + indent(truncate(t.Error, junitTextMax), "  ") + "\n")
+	}
+	for _, tu := range t.Turns {
+		fmt.Fprintf(&b, "turn %d\n", tu.Index)
+		b.WriteString("  customer: " + indent(truncate(tu.User, junitReplyMax), "    ") + "\n")
+		if tu.Error != "" {
+			b.WriteString("  error: " + indent(truncate(tu.Error, junitTextMax), "    ") + "\n")
+		}
+		if tu.Reply != "" || tu.Error == "" {
+			fmt.Fprintf(&b, "  bot (%s): %s\n", latency(tu.LatencyMS), indent(truncate(tu.Reply, junitReplyMax), "    "))
+		}
+		if tu.Handoff.Detected {
+			fmt.Fprintf(&b, "  handoff: %s", tu.Handoff.Source)
+			if tu.Handoff.Signal != "" {
+				fmt.Fprintf(&b, " (%s)", oneLine(truncate(tu.Handoff.Signal, 200)))
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+func indent(s, prefix string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+// x makes text safe for XML 1.0: encoding/xml escapes markup, clean drops
+// the characters XML cannot carry at all.
+func xmlText(s string) string { return clean(s) }
+
+func seconds(ms float64) string {
+	if ms <= 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(ms/1000, 'f', 3, 64)
+}
