@@ -38,7 +38,11 @@ func (b *Builder) Add(r *results.Record) {
 	if !ok {
 		c = &Case{ID: r.CaseID, Severity: suite.Medium, Dimensions: map[judges.Dimension]Status{}}
 		if m := b.meta[r.CaseID]; m != nil {
-			c.Title, c.Severity, c.Tags, c.Language, c.Source, c.File = m.Title, m.Severity, m.Tags, m.Language, m.Source, m.File
+			c.Title, c.Severity, c.Tags, c.Language, c.Source, c.File, c.Line = m.Title, m.Severity, m.Tags, m.Language, m.Source, m.File, m.Line
+			c.Escalation = m.EscalationExpected()
+			if m.Policy != nil {
+				c.Policy = m.Policy.Path
+			}
 		} else {
 			b.order[r.CaseID] = len(b.order)
 		}

@@ -86,6 +86,11 @@ type Case struct {
 	Language string         `json:"language,omitempty"`
 	Source   string         `json:"source,omitempty"`
 	File     string         `json:"file,omitempty"`
+	Line     int            `json:"line,omitempty"`
+	// Policy is the path of the policy text the case cites.
+	Policy string `json:"policy,omitempty"`
+	// Escalation is what the case expects: required, forbidden or optional.
+	Escalation suite.Escalation `json:"escalation,omitempty"`
 	// Status is fail when any attempt failed, else error when any errored,
 	// else pass.
 	Status Status `json:"status"`
