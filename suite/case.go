@@ -103,6 +103,32 @@ type Rubric struct {
 	Dimension string `yaml:"dimension" json:"dimension"`
 }
 
+// Simulation lets a model play the customer after the scripted turns (or
+// instead of them), turn by turn, until the goal is met, the bot hands off,
+// or MaxTurns customer turns have been played.
+type Simulation struct {
+	// Persona is who the customer is and how they write.
+	Persona string `yaml:"persona" json:"persona"`
+	// Goal is what the customer wants from the conversation.
+	Goal string `yaml:"goal" json:"goal"`
+	// Knows lists the facts the customer may state (booking references,
+	// amounts, dates); anything else they state is invented.
+	Knows []string `yaml:"knows" json:"knows,omitempty"`
+	// MaxTurns bounds the simulated turns (default 8).
+	MaxTurns int `yaml:"max_turns" json:"max_turns,omitempty"`
+}
+
+// DefaultSimulatedTurns bounds a simulation without max_turns.
+const DefaultSimulatedTurns = 8
+
+// Turns returns the simulation's turn limit.
+func (s *Simulation) Turns() int {
+	if s.MaxTurns > 0 {
+		return s.MaxTurns
+	}
+	return DefaultSimulatedTurns
+}
+
 // Turn is one thing the customer says.
 type Turn struct {
 	User   string      `yaml:"user" json:"user"`
@@ -130,6 +156,8 @@ type Case struct {
 	Source string `json:"source,omitempty"`
 	// Judges are extra LLM rubrics for this case (the suite's apply too).
 	Judges []Rubric `json:"judges,omitempty"`
+	// Simulate has a model play the customer after the scripted turns.
+	Simulate *Simulation `json:"simulate,omitempty"`
 	Policy *Policy `json:"policy,omitempty"`
 
 	// File and Line say where the case is defined, for messages.

@@ -63,6 +63,7 @@ type rawCase struct {
 	Expect   Expect         `yaml:"expect"`
 	Source   string         `yaml:"source"`
 	Judges   []Rubric       `yaml:"judges"`
+	Simulate *Simulation    `yaml:"simulate"`
 }
 
 var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -268,7 +269,7 @@ func (l *loader) loadFile(file string) []*Case {
 		p := fmt.Sprintf("$.cases[%d]", i)
 		c := &Case{
 			ID: strings.TrimSpace(rc.ID), Title: rc.Title, Severity: rc.Severity, Language: rc.Language,
-			Turns: rc.Turns, Expect: rc.Expect, Source: rc.Source, Policy: policy, Judges: rc.Judges,
+			Turns: rc.Turns, Expect: rc.Expect, Source: rc.Source, Policy: policy, Judges: rc.Judges, Simulate: rc.Simulate,
 			File: shown, Line: at(p).Line,
 			Tags:    mergeTags(d.Tags, rc.Tags),
 			Context: mergeContext(d.Context, rc.Context),
@@ -295,7 +296,12 @@ func (l *loader) loadFile(file string) []*Case {
 		}
 		check(c.Severity.valid(), ".severity", "%s: severity %q is not one of critical, high, medium, low", c.ID, c.Severity)
 		check(c.Language == "" || languagePattern.MatchString(c.Language), ".language", "%s: language %q is not a language code like en, fr or pt-BR", c.ID, c.Language)
-		check(len(c.Turns) > 0, "", "%s: turns: a case needs at least one customer turn", c.ID)
+		check(len(c.Turns) > 0 || c.Simulate != nil, "", "%s: turns: a case needs at least one customer turn (or simulate:)", c.ID)
+		if sim := c.Simulate; sim != nil {
+			check(strings.TrimSpace(sim.Goal) != "", ".simulate", "%s: simulate.goal: missing (what does the customer want?)", c.ID)
+			check(strings.TrimSpace(sim.Persona) != "", ".simulate", "%s: simulate.persona: missing (who is the customer?)", c.ID)
+			check(sim.MaxTurns >= 0 && sim.MaxTurns <= 50, ".simulate.max_turns", "%s: simulate.max_turns %d is not between 1 and 50", c.ID, sim.MaxTurns)
+		}
 		for j, t := range c.Turns {
 			check(strings.TrimSpace(t.User) != "", fmt.Sprintf(".turns[%d]", j), "%s: turns[%d].user: missing (what does the customer say?)", c.ID, j)
 		}

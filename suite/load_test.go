@@ -193,3 +193,30 @@ var _ = Describe("Load", func() {
 		Expect(err).To(MatchError(ContainSubstring(`tribunal.yaml:1:1: unknown field "concurency"`)))
 	})
 })
+
+var _ = Describe("simulated customers", func() {
+	It("loads a case that gives a persona and goal instead of turns", func() {
+		dir := write(map[string]string{"a.yaml": `version: 1
+cases:
+  - id: sim
+    simulate:
+      persona: A retired teacher, polite but anxious, writes long sentences.
+      goal: Get the late fee on invoice 4411 waived.
+      knows: ["invoice 4411", "late fee of 5 EUR"]
+      max_turns: 4
+`})
+		s, err := suite.Load(dir)
+		Expect(err).NotTo(HaveOccurred())
+		sim := s.Cases[0].Simulate
+		Expect(sim.Goal).To(ContainSubstring("4411"))
+		Expect(sim.Knows).To(HaveLen(2))
+		Expect(sim.Turns()).To(Equal(4))
+		Expect((&suite.Simulation{}).Turns()).To(Equal(suite.DefaultSimulatedTurns))
+	})
+
+	It("requires a goal and a persona", func() {
+		dir := write(map[string]string{"a.yaml": "version: 1\ncases:\n  - id: sim\n    simulate: {persona: someone}\n"})
+		_, err := suite.Load(dir)
+		Expect(err).To(MatchError(ContainSubstring("sim: simulate.goal: missing")))
+	})
+})
