@@ -33,6 +33,15 @@ type Judge interface {
 // time, in the order attempts finish. An error stops the run.
 type Sink func(*results.Record) error
 
+// Customer plays the customer of a simulated case (suite.Simulation).
+type Customer interface {
+	// Next returns the customer's next message given the conversation so
+	// far, or done when the customer ends the conversation (goal met or
+	// given up). An error means the simulator failed or broke its brief;
+	// the attempt is then an error, not blamed on the bot.
+	Next(ctx context.Context, c *suite.Case, history []target.Message) (msg string, done bool, err error)
+}
+
 // Engine replays cases.
 type Engine struct {
 	Target target.Target
@@ -45,6 +54,9 @@ type Engine struct {
 	Repeat int
 	// Done reports attempts already finished (a resumed run skips them).
 	Done func(results.Key) bool
+	// Customer plays simulated customers; nil leaves simulated cases as
+	// errors saying no simulator is configured.
+	Customer Customer
 }
 
 // Job is one attempt to replay.
@@ -129,7 +141,7 @@ func (e *Engine) Run(ctx context.Context, cases []*suite.Case, sink Sink) error 
 
 // attempt replays one case once and judges it.
 func (e *Engine) attempt(ctx context.Context, c *suite.Case, attempt int) *results.Record {
-	t := Play(ctx, e.Target, c, attempt)
+	t := PlayWith(ctx, e.Target, e.Customer, c, attempt)
 	t.Target = e.TargetName
 	rec := &results.Record{CaseID: c.ID, Attempt: attempt, Transcript: t}
 	if e.Judge != nil && !t.Failed() && ctx.Err() == nil {
@@ -142,39 +154,93 @@ func (e *Engine) attempt(ctx context.Context, c *suite.Case, attempt int) *resul
 // its transcript. A turn that fails ends the attempt with an error
 // transcript: later turns depend on the conversation so far.
 func Play(ctx context.Context, tgt target.Target, c *suite.Case, attempt int) *transcript.Transcript {
-	t := &transcript.Transcript{CaseID: c.ID, Attempt: attempt, Started: time.Now().UTC(), SessionID: newSessionID()}
-	start := time.Now()
-	var history []target.Message
-	for i, turn := range c.Turns {
-		req := target.Request{
-			CaseID: c.ID, Attempt: attempt, SessionID: t.SessionID, Turn: i + 1,
-			Message: turn.User, History: history, Context: c.Context, Language: c.Language,
+	return PlayWith(ctx, tgt, nil, c, attempt)
+}
+
+// PlayWith is Play with a simulated customer for cases that have one: after
+// the scripted turns, cust speaks until it ends the conversation, the bot
+// hands off, or the simulation's turn limit.
+func PlayWith(ctx context.Context, tgt target.Target, cust Customer, c *suite.Case, attempt int) *transcript.Transcript {
+	p := &player{tgt: tgt, c: c, attempt: attempt, start: time.Now(),
+		t: &transcript.Transcript{CaseID: c.ID, Attempt: attempt, Started: time.Now().UTC(), SessionID: newSessionID()}}
+	defer func() { p.t.DurationMS = ms(time.Since(p.start)) }()
+	for _, turn := range c.Turns {
+		if !p.say(ctx, turn.User, false) {
+			return p.t
 		}
-		began := time.Now()
-		resp, err := tgt.Reply(ctx, req)
-		tu := transcript.Turn{Index: i + 1, User: turn.User, LatencyMS: ms(time.Since(began)), Attempts: resp.Tries}
-		if err != nil {
-			var re *target.RetryError
-			if errors.As(err, &re) {
-				tu.Attempts = re.Tries
-			}
-			tu.Error = err.Error()
-			t.Turns = append(t.Turns, tu)
-			t.Error = fmt.Sprintf("turn %d: %s", i+1, errorText(err))
-			break
-		}
-		tu.Reply, tu.Raw = resp.Reply, resp.Raw
-		tu.Handoff = detectHandoff(resp)
-		if resp.SessionID != "" {
-			t.SessionID = resp.SessionID
-		}
-		t.Turns = append(t.Turns, tu)
-		history = append(history,
-			target.Message{Role: "user", Content: turn.User},
-			target.Message{Role: "assistant", Content: resp.Reply})
 	}
-	t.DurationMS = ms(time.Since(start))
-	return t
+	sim := c.Simulate
+	if sim == nil {
+		return p.t
+	}
+	if cust == nil {
+		p.t.Error = "simulator: this case needs a simulated customer and none is configured (--simulator-model)"
+		return p.t
+	}
+	for range sim.Turns() {
+		if p.t.HandoffTurn() != 0 {
+			return p.t // the bot handed off: the conversation with it is over
+		}
+		msg, done, err := cust.Next(ctx, c, p.history)
+		if err != nil {
+			if ctx.Err() != nil {
+				p.t.Error = "cancelled"
+			} else {
+				p.t.Error = "simulator: " + err.Error()
+			}
+			return p.t
+		}
+		if done {
+			return p.t
+		}
+		if !p.say(ctx, msg, true) {
+			return p.t
+		}
+	}
+	return p.t
+}
+
+// player holds one attempt's conversation as it is played.
+type player struct {
+	tgt     target.Target
+	c       *suite.Case
+	attempt int
+	start   time.Time
+	t       *transcript.Transcript
+	history []target.Message
+}
+
+// say sends one customer message and records the turn; false ends the
+// attempt (the turn failed).
+func (p *player) say(ctx context.Context, msg string, simulated bool) bool {
+	i := len(p.t.Turns)
+	req := target.Request{
+		CaseID: p.c.ID, Attempt: p.attempt, SessionID: p.t.SessionID, Turn: i + 1,
+		Message: msg, History: p.history, Context: p.c.Context, Language: p.c.Language,
+	}
+	began := time.Now()
+	resp, err := p.tgt.Reply(ctx, req)
+	tu := transcript.Turn{Index: i + 1, User: msg, LatencyMS: ms(time.Since(began)), Attempts: resp.Tries, Simulated: simulated}
+	if err != nil {
+		var re *target.RetryError
+		if errors.As(err, &re) {
+			tu.Attempts = re.Tries
+		}
+		tu.Error = err.Error()
+		p.t.Turns = append(p.t.Turns, tu)
+		p.t.Error = fmt.Sprintf("turn %d: %s", i+1, errorText(err))
+		return false
+	}
+	tu.Reply, tu.Raw = resp.Reply, resp.Raw
+	tu.Handoff = detectHandoff(resp)
+	if resp.SessionID != "" {
+		p.t.SessionID = resp.SessionID
+	}
+	p.t.Turns = append(p.t.Turns, tu)
+	p.history = append(p.history,
+		target.Message{Role: "user", Content: msg},
+		target.Message{Role: "assistant", Content: resp.Reply})
+	return true
 }
 
 // detectHandoff prefers the target's structured signal and falls back to

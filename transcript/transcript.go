@@ -48,6 +48,8 @@ type Turn struct {
 	Raw json.RawMessage `json:"raw,omitempty"`
 	// Error is set when the turn could not be completed.
 	Error string `json:"error,omitempty"`
+	// Simulated is true when a model played the customer on this turn.
+	Simulated bool `json:"simulated,omitempty"`
 }
 
 // Transcript is one attempt at one case.
