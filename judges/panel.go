@@ -58,11 +58,23 @@ type Options struct {
 }
 
 // Rules returns the rule-based judges that run on every case by default.
+// None needs per-case setup: they read the case's policy, language and
+// escalation expectation when it has them.
 func Rules(opts Options) Panel {
 	return Panel{
 		Expectations{},
 		EscalationJudge{},
 		HumanRequest{},
 		LatencyJudge{Default: opts.MaxLatency},
+		EscalationTiming{},
+		FakeHandoff{},
+		DoomLoop{},
+		Profanity{},
+		Leak{Canary: opts.Canary},
+		Commitment{},
+		Figures{},
+		LanguageJudge{},
+		EmpathyJudge{},
+		Format{},
 	}
 }

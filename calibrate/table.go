@@ -1,0 +1,69 @@
+package calibrate
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteTable prints the report: what the set holds, then one row per judge
+// with true positives, misses, false alarms, true negatives, precision,
+// recall and false-alarm rate. A judge with nothing labelled for it shows
+// "—" for recall.
+func (r Report) WriteTable(w io.Writer) error {
+	langs := make([]string, 0, len(r.Languages))
+	for l := range r.Languages {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = fmt.Sprintf("%s %d", l, r.Languages[l])
+	}
+	fmt.Fprintf(w, "calibration set: %d labelled replies (%d bot turns) in %d languages (%s)\n\n",
+		r.Items, r.Replies, len(langs), strings.Join(parts, ", "))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "judge\tlabelled\tcaught\tmissed\tfalse alarms\tgood passed\tprecision\trecall\tfalse-alarm rate\t")
+	for _, s := range r.Judges {
+		recall := "—"
+		if s.Positives() > 0 {
+			recall = fmt.Sprintf("%.3f", s.Recall())
+		}
+		precision := "—"
+		if s.TP+s.FP > 0 {
+			precision = fmt.Sprintf("%.3f", s.Precision())
+		}
+		far := "—"
+		if s.Negatives() > 0 {
+			far = fmt.Sprintf("%.3f", s.FalseAlarmRate())
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t\n", s.Judge, s.Positives(), s.TP, s.FN, s.FP, s.TN, precision, recall, far)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(r.Unknown) > 0 {
+		_, err := fmt.Fprintf(w, "\nlabels naming no judge that ran: %s\n", strings.Join(r.Unknown, ", "))
+		return err
+	}
+	return nil
+}
+
+// WriteDetails lists every miss and false alarm, judge by judge.
+func (r Report) WriteDetails(w io.Writer) error {
+	for _, s := range r.Judges {
+		for _, o := range s.Misses {
+			if _, err := fmt.Fprintf(w, "miss         %-18s %s  %s\n", s.Judge, o.Item, o.Why); err != nil {
+				return err
+			}
+		}
+		for _, o := range s.FalseAlarms {
+			if _, err := fmt.Fprintf(w, "false alarm  %-18s %s  %s\n", s.Judge, o.Item, o.Why); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
