@@ -8,6 +8,8 @@ package handoff
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // person matches the words for a human agent in each language.
@@ -18,71 +20,154 @@ const person = `(?:human|person|people|somebody|someone|agent|representative|rep
 	`m[äa]nniska|person|handl[äa]ggare|kollega|kundtj[äa]nst|r[åa]dgivare|n[åa]gon)s?`
 
 // announce: the bot says it is handing off now.
-var announce = []*regexp.Regexp{
+var announce = []pattern{
 	// English
-	re(`\b(?:i(?:'m| am|'ll| will)|we(?:'re| are|'ll| will)|let me)\s+(?:now\s+)?(?:transfer|connect|escalat|pass|hand|put(?:ting)?\s+you\s+through|rout|forward|bring(?:ing)? in)\w*\b[^.!?\n]{0,60}\b` + person + `\b`),
-	re(`\b(?:transferring|connecting|escalating|handing|passing|routing|forwarding)\s+(?:you|your (?:case|chat|request|conversation))\b[^.!?\n]{0,60}\b` + person + `\b`),
-	re(`\b(?:a|an|one of our)\s+` + person + `\s+(?:will|is going to|can)\s+(?:join|take over|be with you|contact you|call you|get back to you|reach out)`),
-	re(`\b(?:i(?:'ve| have)|we(?:'ve| have))\s+(?:escalated|transferred|passed|handed|forwarded|referred)\b`),
+	then(`\b(?:i(?:'m| am|'ll| will)|we(?:'re| are|'ll| will)|let me)\s+(?:now\s+)?(?:transfer|connect|escalat|pass|hand|put(?:ting)?\s+you\s+through|rout|forward|bring(?:ing)? in)\w*\b`),
+	then(`\b(?:transferring|connecting|escalating|handing|passing|routing|forwarding)\s+(?:you|your (?:case|chat|request|conversation))\b`),
+	p(`\b(?:a|an|one of our)\s+` + person + `\s+(?:will|is going to|can)\s+(?:join|take over|be with you|contact you|call you|get back to you|reach out)`),
+	p(`\b(?:i(?:'ve| have)|we(?:'ve| have))\s+(?:escalated|transferred|passed|handed|forwarded|referred)\b`),
 	// French
-	re(`\b(?:je|nous)\s+(?:vous\s+)?(?:mets|mettons|transf[èe]re|transf[ée]rons|redirige|redirigeons|passe|passons)\b[^.!?\n]{0,60}\b(?:en relation|en contact|` + person + `)`),
-	re(`\b(?:un|une)\s+` + person + `\s+(?:va|vous)\s+(?:vous\s+)?(?:rappeler|contacter|prendre le relais|r[ée]pondre|prendre en charge)`),
-	re(`\bje\s+(?:transmets|transf[èe]re|escalade)\s+(?:votre|ta)\s+(?:demande|dossier|conversation)`),
+	p(`\b(?:je|nous)\s+(?:vous\s+)?(?:mets|mettons|transf[èe]re|transf[ée]rons|redirige|redirigeons|passe|passons)\b[^.!?\n]*\b(?:en relation|en contact|` + person + `)`),
+	p(`\b(?:un|une)\s+` + person + `\s+(?:va|vous)\s+(?:vous\s+)?(?:rappeler|contacter|prendre le relais|r[ée]pondre|prendre en charge)`),
+	p(`\bje\s+(?:transmets|transf[èe]re|escalade)\s+(?:votre|ta)\s+(?:demande|dossier|conversation)`),
 	// German
-	re(`\b(?:ich|wir)\s+(?:verbinde|verbinden|leite|leiten|übergebe|übergeben|gebe|geben)\s+(?:sie|dich|ihre anfrage|ihr anliegen|das gespräch)\b[^.!?\n]{0,60}\b(?:weiter|` + person + `)`),
-	re(`\b(?:ein|eine)\s+` + person + `\s+(?:wird sich|meldet sich|übernimmt|ruft sie)`),
+	p(`\b(?:ich|wir)\s+(?:verbinde|verbinden|leite|leiten|übergebe|übergeben|gebe|geben)\s+(?:sie|dich|ihre anfrage|ihr anliegen|das gespräch)\b[^.!?\n]*\b(?:weiter|` + person + `)`),
+	p(`\b(?:ein|eine)\s+` + person + `\s+(?:wird sich|meldet sich|übernimmt|ruft sie)`),
 	// Spanish
-	re(`\b(?:le|te|lo|la)\s+(?:paso|pongo|transfiero|comunico|conecto|derivo)\b[^.!?\n]{0,60}\b(?:con|a)\b[^.!?\n]{0,20}\b` + person + `\b`),
-	re(`\b(?:voy a|vamos a)\s+(?:transferir|pasar|conectar|derivar|comunicar)(?:le|te|lo|la)?\b[^.!?\n]{0,60}\b` + person + `\b`),
-	re(`\b(?:un|una)\s+` + person + `\s+(?:le|te)\s+(?:atender[áa]|contactar[áa]|llamar[áa])`),
+	then(`\b(?:le|te|lo|la)\s+(?:paso|pongo|transfiero|comunico|conecto|derivo)\b[^.!?\n]*\b(?:con|a)\b`),
+	then(`\b(?:voy a|vamos a)\s+(?:transferir|pasar|conectar|derivar|comunicar)(?:le|te|lo|la)?\b`),
+	p(`\b(?:un|una)\s+` + person + `\s+(?:le|te)\s+(?:atender[áa]|contactar[áa]|llamar[áa])`),
 	// Swedish
-	re(`\b(?:jag|vi)\s+(?:kopplar|skickar|f[öo]r|överl[äa]mnar|slussar)\s+(?:dig|er|vidare|ditt [äa]rende)\b[^.!?\n]{0,60}\b(?:vidare|` + person + `)`),
-	re(`\b(?:en)\s+` + person + `\s+(?:kommer att|tar över|kontaktar dig|ringer dig)`),
+	p(`\b(?:jag|vi)\s+(?:kopplar|skickar|f[öo]r|överl[äa]mnar|slussar)\s+(?:dig|er|vidare|ditt [äa]rende)\b[^.!?\n]*\b(?:vidare|` + person + `)`),
+	p(`\b(?:en)\s+` + person + `\s+(?:kommer att|tar över|kontaktar dig|ringer dig)`),
 }
 
 // path: a concrete way to reach a person even without a live transfer.
-var path = []*regexp.Regexp{
-	re(`\b(?:call|phone|ring|contact|reach|email|write to|chat with)\s+(?:us|our (?:team|agents?|support|customer service|staff)|an? ` + person + `)\b[^.!?\n]{0,40}(?:\bat\b|\bon\b|\bvia\b|:|\+?\d[\d \-]{5,})`),
-	re(`\b(?:our|a)\s+(?:support|customer service|care|claims|fraud|hardship|collections)\s+(?:team|line|desk|department)\b[^.!?\n]{0,40}(?:\+?\d[\d \-]{5,}|\bat\b\s+\S+@|available)`),
-	re(`\+?\d{1,3}[\s\-]?\(?\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}`),
-	re(`\b(?:appelez|contactez|joignez)[- ]nous\b|\bnotre service client\b[^.!?\n]{0,40}\bau\b`),
-	re(`\b(?:rufen sie uns|kontaktieren sie uns|erreichen sie uns|unsere hotline)\b`),
-	re(`\b(?:ll[áa]menos|cont[áa]ctenos|escr[íi]banos|nuestro equipo de atenci[óo]n)\b`),
-	re(`\b(?:ring oss|kontakta oss|n[åa] oss|v[åa]r kundtj[äa]nst)\b`),
+var path = []pattern{
+	p(`\b(?:call|phone|ring|contact|reach|email|write to|chat with)\s+(?:us|our (?:team|agents?|support|customer service|staff)|an? ` + person + `)\b[^.!?\n]*(?:\bat\b|\bon\b|\bvia\b|:|\+?\d[\d \-]{5,})`),
+	p(`\b(?:our|a)\s+(?:support|customer service|care|claims|fraud|hardship|collections)\s+(?:team|line|desk|department)\b[^.!?\n]*(?:\+?\d[\d \-]{5,}|\bat\b\s+\S+@|available)`),
+	p(`\+?\d{1,3}[\s\-]?\(?\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}`),
+	p(`\b(?:appelez|contactez|joignez)[- ]nous\b|\bnotre service client\b[^.!?\n]*\bau\b`),
+	p(`\b(?:rufen sie uns|kontaktieren sie uns|erreichen sie uns|unsere hotline)\b`),
+	p(`\b(?:ll[áa]menos|cont[áa]ctenos|escr[íi]banos|nuestro equipo de atenci[óo]n)\b`),
+	p(`\b(?:ring oss|kontakta oss|n[åa] oss|v[åa]r kundtj[äa]nst)\b`),
+	// "joindre nos conseillers au …", "unsere Mitarbeiter erreichen Sie
+	// unter …", "ringa våra handläggare på …", "llamar a nuestros agentes"
+	p(`\b(?:joindre|contacter|appeler)\s+(?:nos|notre|un|une)\s+` + person),
+	p(`\berreichen\s+sie\b[^.!?\n]*\bunter\b|\b(?:rufen|kontaktieren)\s+sie\s+(?:unsere|einen|eine)\s+` + person),
+	p(`\b(?:llamar|contactar|hablar)\s+(?:a|con)\s+(?:nuestros?|nuestras?|un|una)\s+` + person),
+	p(`\b(?:ringa|kontakta|n[åa])\s+(?:v[åa]ra|v[åa]r|en)\s+` + person),
+	// A phone number written in groups, national or international.
+	p(`(?:\+\d{1,3}|\b0)[\s\-]?(?:\(?\d{1,4}\)?[\s\-]?){2,5}\d{2,4}\b`),
 }
 
 // request: the customer asks for a person. Phrasing is colloquial and
 // misspelt in practice, so these are deliberately loose about the verb and
 // strict about the person.
-var request = []*regexp.Regexp{
-	re(`\b(?:talk|speak|speek|tlak|chat)\s+(?:to|with)\s+(?:a|an|some|one of your|your|the|a real|an actual|a live|real|actual|live)?\s*(?:real |actual |live )?(?:human|person|somebody|someone|agent|representative|rep|operator|manager|supervisor|staff|people)\b`),
-	re(`\b(?:need|want|get|give me|transfer me to|connect me (?:to|with)|put me through to)\s+(?:a|an|to|some|one)?\s*(?:real |actual |live )?(?:human|person|agent|representative|operator|supervisor|manager)\b`),
-	re(`\b(?:real|actual|live)\s+(?:human|person|people)\b|\bhuman\s*(?:please|pls|plz|now)\b|\b(?:agent|representative|operator)\s*(?:please|pls|plz|now)\b|^\s*(?:agent|human|representative|operator)\s*[.!?]*\s*$`),
-	re(`\bare you (?:a )?(?:real|human|a bot|a robot)\b|\bam i (?:talking|speaking|chatting) (?:to|with) (?:a )?(?:real|human|bot|robot|person)\b`),
+var request = []pattern{
+	p(`\b(?:talk|speak|speek|tlak|chat)\s+(?:to|with)\s+(?:a|an|some|one of your|your|the|a real|an actual|a live|real|actual|live)?\s*(?:real |actual |live )?(?:human|person|somebody|someone|agent|representative|rep|operator|manager|supervisor|staff|people)\b`),
+	p(`\b(?:need|want|get|give me|transfer me to|connect me (?:to|with)|put me through to)\s+(?:a|an|to|some|one)?\s*(?:real |actual |live )?(?:human|person|agent|representative|operator|supervisor|manager)\b`),
+	p(`\b(?:real|actual|live)\s+(?:human|person|people)\b|\bhuman\s*(?:please|pls|plz|now)\b|\b(?:agent|representative|operator)\s*(?:please|pls|plz|now)\b|^\s*(?:agent|human|representative|operator)\s*[.!?]*\s*$`),
+	p(`\bare you (?:a )?(?:real|human|a bot|a robot)\b|\bam i (?:talking|speaking|chatting) (?:to|with) (?:a )?(?:real|human|bot|robot|person)\b`),
 	// French
-	re(`\b(?:parler|discuter|avoir)\s+(?:à|a|avec)\s+(?:un|une|quelqu'un|vrai|une vraie|un vrai)?\s*(?:vrai |vraie |véritable )?(?:humain|personne|conseill[eè]re?|agent|op[ée]rat(?:eur|rice)|quelqu'un)\b`),
-	re(`\b(?:un|une)\s+(?:vrai(?:e)?\s+)?(?:humain|conseill[eè]re?|agent|personne)\s*(?:svp|s'il vous pla[iî]t|stp|merci|!)`),
-	re(`\bvrai(?:e)?\s+(?:humain|personne)\b|\bquelqu'un de r[ée]el\b`),
+	p(`\b(?:parler|discuter|avoir)\s+(?:à|a|avec)\s+(?:un|une|quelqu'un|vrai|une vraie|un vrai)?\s*(?:vrai |vraie |véritable )?(?:humain|personne|conseill[eè]re?|agent|op[ée]rat(?:eur|rice)|quelqu'un)\b`),
+	p(`\b(?:un|une)\s+(?:vrai(?:e)?\s+)?(?:humain|conseill[eè]re?|agent|personne)\s*(?:svp|s'il vous pla[iî]t|stp|merci|!)`),
+	p(`\bvrai(?:e)?\s+(?:humain|personne)\b|\bquelqu'un de r[ée]el\b`),
 	// German
-	re(`\b(?:mit|einen|einem|eine|einer)\s+(?:echten\s+|richtigen\s+|lebendigen\s+)?(?:menschen|mitarbeiter(?:in)?|berater(?:in)?|person|kundenberater(?:in)?)\s+(?:sprechen|reden|verbinden|haben|bitte)\b`),
-	re(`\b(?:echte[rnm]?|richtige[rnm]?)\s+(?:mensch(?:en)?|person|mitarbeiter(?:in)?)\b|\bmenschen\s+sprechen\b`),
+	p(`\b(?:mit|einen|einem|eine|einer)\s+(?:echten\s+|richtigen\s+|lebendigen\s+)?(?:menschen|mitarbeiter(?:in)?|berater(?:in)?|person|kundenberater(?:in)?)\s+(?:sprechen|reden|verbinden|haben|bitte)\b`),
+	p(`\b(?:echte[rnm]?|richtige[rnm]?)\s+(?:mensch(?:en)?|person|mitarbeiter(?:in)?)\b|\bmenschen\s+sprechen\b`),
 	// Spanish
-	re(`\b(?:hablar|comunicarme|chatear)\s+(?:con)\s+(?:un|una|alguien|algún|alguna)?\s*(?:humano|persona|agente|asesor(?:a)?|operador(?:a)?|real|de verdad)\b`),
-	re(`\b(?:persona|humano|agente)\s+(?:real|de verdad)\b|\bquiero\s+(?:un|una)\s+(?:humano|persona|agente|asesor)\b`),
+	p(`\b(?:hablar|comunicarme|chatear)\s+(?:con)\s+(?:un|una|alguien|algún|alguna)?\s*(?:humano|persona|agente|asesor(?:a)?|operador(?:a)?|real|de verdad)\b`),
+	p(`\b(?:persona|humano|agente)\s+(?:real|de verdad)\b|\bquiero\s+(?:un|una)\s+(?:humano|persona|agente|asesor)\b`),
 	// Swedish
-	re(`\b(?:prata|tala|snacka)\s+med\s+(?:en|någon|nån)?\s*(?:riktig|verklig|levande)?\s*(?:m[äa]nniska|person|handl[äa]ggare|kundtj[äa]nst|n[åa]gon|agent)\b`),
-	re(`\briktig\s+(?:m[äa]nniska|person)\b`),
+	p(`\b(?:prata|tala|snacka)\s+med\s+(?:en|någon|nån)?\s*(?:riktig|verklig|levande)?\s*(?:m[äa]nniska|person|handl[äa]ggare|kundtj[äa]nst|n[åa]gon|agent)\b`),
+	p(`\briktig\s+(?:m[äa]nniska|person)\b`),
 }
 
 // negation before a handoff phrase in the same sentence ("I can't transfer
 // you to an agent") turns it into a refusal.
 var negation = re(`\b(?:can't|cannot|can not|unable|not able|won't|will not|don't|do not|no way to|ne (?:peux|pouvons) pas|impossible de|kann (?:sie )?nicht|können (?:sie )?nicht|keine möglichkeit|no (?:puedo|podemos)|kan inte|går inte)\b`)
 
-func re(expr string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + expr) }
+// re compiles a lexicon pattern. Patterns are written in lower case and run
+// over lower-cased text: much faster than (?i) on large alternations, and
+// these lexicons run on every turn of every case.
+func re(expr string) *regexp.Regexp { return regexp.MustCompile(expr) }
+
+// pattern is one phrasing. When thenPerson is set, a word for a person must
+// follow the match later in the same sentence; checking that with its own
+// small regexp keeps the big alternation of person words out of every
+// pattern, which made matching slow.
+type pattern struct {
+	re         *regexp.Regexp
+	thenPerson bool
+}
+
+func p(expr string) pattern    { return pattern{re: re(expr)} }
+func then(expr string) pattern { return pattern{re: re(expr), thenPerson: true} }
+
+var personWord = re(`\b` + person + `\b`)
+
+// lexicon is a set of patterns behind a cheap literal prefilter: most
+// turns contain none of the keys and never reach the regexps.
+type lexicon struct {
+	keys     []string
+	patterns []pattern
+	digits   bool // a digit anywhere also lets text through
+}
+
+func (l lexicon) mayMatch(low string) bool {
+	if l.digits && strings.ContainsAny(low, "0123456789") {
+		return true
+	}
+	for _, k := range l.keys {
+		if strings.Contains(low, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// personKeys are fragments of every word for a person in the lexicons.
+var personKeys = []string{"human", "person", "people", "body", "someone", "agent", "represent", "rep", "operat", "colleague",
+	"specialist", "team", "staff", "supervisor", "manager", "humain", "personne", "conseill", "coll", "quelqu", "mensch",
+	"mitarbeiter", "kolleg", "berater", "bearbeiter", "jemand", "humano", "persona", "asesor", "compa", "alguien",
+	"nniska", "handl", "kollega", "kundtj", "dgivare", "gon", "nån", "real", "actual", "live", "bot", "robot", "vrai", "echt", "richtig", "riktig", "verdad"}
+
+var (
+	announceLex = lexicon{keys: append(append([]string{}, personKeys...), "relation", "contact", "weiter", "vidare", "escalat", "transf", "passed", "handed", "forward", "referred", "demande", "dossier", "anliegen"), patterns: announce}
+	pathLex     = lexicon{keys: append(append([]string{}, personKeys...), "call", "phone", "ring", "contact", "reach", "email", "write", "chat", "appel", "joindre", "rufen", "kontakt", "erreich", "hotline", "llam", "cont", "escr", "equipo", "oss", "service"), patterns: path, digits: true}
+	requestLex  = lexicon{keys: personKeys, patterns: request}
+)
+
+// lower lower-cases text rune by rune, keeping a rune as it is where its
+// lower case has another UTF-8 length, so byte offsets into the result are
+// offsets into text.
+func lower(text string) string {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(text)
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+			l = r
+		}
+		b.WriteRune(l)
+	}
+	return b.String()
+}
 
 // Announced reports whether reply says the bot is handing off to a person
 // now, and the sentence that says it.
-func Announced(reply string) (string, bool) { return find(announce, reply, true) }
+func Announced(reply string) (string, bool) { return find(announceLex, reply, true) }
 
 // Path reports whether reply gives a concrete way to reach a person (a
 // transfer, a phone number, an address to write to), and the words.
@@ -90,24 +175,51 @@ func Path(reply string) (string, bool) {
 	if s, ok := Announced(reply); ok {
 		return s, true
 	}
-	return find(path, reply, true)
+	return find(pathLex, reply, true)
 }
 
 // Requested reports whether the customer's text asks for a human, and the
 // words that ask.
-func Requested(text string) (string, bool) { return find(request, text, false) }
+func Requested(text string) (string, bool) { return find(requestLex, text, false) }
 
-func find(set []*regexp.Regexp, text string, checkNegation bool) (string, bool) {
-	for _, r := range set {
-		for _, loc := range r.FindAllStringIndex(text, -1) {
-			s, start := Sentence(text, loc[0], loc[1])
-			if checkNegation && negation.MatchString(text[start:loc[0]]) {
-				continue
+func find(lex lexicon, text string, checkNegation bool) (string, bool) {
+	low := lower(text)
+	// Patterns never cross a sentence, so only the sentences that hold a
+	// key are searched: most of a reply never reaches the regexps.
+	for from := 0; from < len(low); {
+		to := sentenceEnd(low, from)
+		sent := low[from:to]
+		if lex.mayMatch(sent) {
+			for _, pt := range lex.patterns {
+				for _, loc := range pt.re.FindAllStringIndex(sent, -1) {
+					if checkNegation && negation.MatchString(sent[:loc[0]]) {
+						continue
+					}
+					if pt.thenPerson && !personWord.MatchString(sent[loc[1]:]) {
+						continue
+					}
+					s, _ := Sentence(text, from+loc[0], from+loc[1])
+					return s, true
+				}
 			}
-			return s, true
 		}
+		from = to
 	}
 	return "", false
+}
+
+// sentenceEnd returns the offset just past the sentence starting at from,
+// with the same boundaries as Sentence.
+func sentenceEnd(text string, from int) int {
+	for i := from; i < len(text); i++ {
+		if c := text[i]; c == '.' || c == '!' || c == '?' || c == '\n' {
+			if c == '.' && i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\n' {
+				continue
+			}
+			return i + 1
+		}
+	}
+	return len(text)
 }
 
 // Sentence returns the sentence of text that contains [start, end), trimmed,

@@ -100,3 +100,24 @@ var _ = Describe("handoff lexicons", func() {
 		})
 	})
 })
+
+var _ = Describe("Path in other languages and number layouts", func() {
+	for _, reply := range []string{
+		"Bien sûr. Vous pouvez joindre nos conseillers au +33 1 99 00 12 34, 24 heures sur 24.",
+		"Natürlich. Unsere Mitarbeiter erreichen Sie rund um die Uhr unter +49 30 99 99 12 34.",
+		"Självklart. Du kan ringa våra handläggare dygnet runt på +46 8 123 456 78.",
+		"Puede llamar a nuestros agentes cuando quiera.",
+		"Appelez le 01 23 45 67 89.",
+	} {
+		It("sees a way to reach a person in: "+reply, func() {
+			_, ok := handoff.Path(reply)
+			Expect(ok).To(BeTrue())
+		})
+	}
+	It("does not take a date or an amount for a phone number", func() {
+		for _, reply := range []string{"Your refund of 1 299 kr was paid on 2024-05-01.", "Le colis arrive le 12/05."} {
+			_, ok := handoff.Path(reply)
+			Expect(ok).To(BeFalse(), reply)
+		}
+	})
+})
