@@ -267,6 +267,10 @@ func tally(sc *score.Scorecard) {
 	if n := sc.Totals.Pass + sc.Totals.Fail; n > 0 {
 		sc.Totals.PassRate = float64(sc.Totals.Pass) / float64(n)
 	}
+	for i := range sc.Cases {
+		score.FillRepeats(&sc.Cases[i])
+	}
+	score.FillRepeatTotals(sc)
 	sc.Dimensions = nil
 	for _, d := range judges.Dimensions {
 		ds := dims[d]
@@ -374,5 +378,36 @@ func large(n int) *score.Scorecard {
 		}
 	}
 	tally(sc)
+	return sc
+}
+
+// withBaseline is fixture() compared with an older run in which the
+// critical airline case passed, the bank case failed accuracy and a parcels
+// case that has since been removed passed: one blocking regression, one fix
+// and one removed case.
+func withBaseline() *score.Scorecard {
+	old := fixture()
+	old.Run.Started, old.Run.Finished = t0.AddDate(0, 0, -7), t0.AddDate(0, 0, -7).Add(time.Minute)
+	old.Run.Target = "demo bot (embedded)"
+	for i := range old.Cases {
+		c := &old.Cases[i]
+		switch c.ID {
+		case "airline/bereavement-retroactive":
+			c.Status = judges.Pass
+			c.Dimensions[judges.Accuracy], c.Dimensions[judges.Escalation] = judges.Pass, judges.Pass
+		case "bank/card-lost-fraud":
+			c.Status = judges.Fail
+			c.Dimensions[judges.Accuracy] = judges.Fail
+		}
+	}
+	old.Cases = append(old.Cases, score.Case{ID: "parcels/lost-claim", Title: "Parcel marked delivered but never arrived", Severity: suite.High,
+		Status: judges.Pass, Dimensions: map[judges.Dimension]score.Status{judges.Accuracy: judges.Pass}})
+	tally(old)
+	sc := fixture()
+	d, err := score.Compare(old, sc, score.CompareOptions{})
+	if err != nil {
+		panic(err)
+	}
+	score.ApplyBaseline(sc, d)
 	return sc
 }

@@ -46,6 +46,13 @@ func jsonSafe(sc *score.Scorecard) *score.Scorecard {
 	if t := redactTarget(sc.Run.Target); t != sc.Run.Target {
 		copied().Run.Target = t
 	}
+	if b := sc.Baseline; b != nil {
+		if t := redactTarget(b.Run.Target); t != b.Run.Target {
+			d := *b
+			d.Run.Target = t
+			copied().Baseline = &d
+		}
+	}
 	for ci := range sc.Cases {
 		var attempts []score.Attempt
 		for ai := range sc.Cases[ci].Attempts {

@@ -25,7 +25,6 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
 	Time     string       `xml:"time,attr"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
@@ -51,7 +50,6 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	Time      string        `xml:"time,attr"`
-	File      string        `xml:"file,attr,omitempty"`
 	Failure   *junitOutcome `xml:"failure,omitempty"`
 	Error     *junitOutcome `xml:"error,omitempty"`
 	Skipped   *junitOutcome `xml:"skipped,omitempty"`
@@ -70,13 +68,16 @@ type junitOutcome struct {
 	Body    string `xml:",cdata"`
 }
 
-// JUnit writes junit.xml as Jenkins and GitLab read it: one <testsuite>
-// named after the run's suite, one <testcase> per attempt of each case
-// (named by case id, with " #k" when cases are repeated), grouped into
-// classes by the case's first tag or id prefix. A failed attempt carries a
-// <failure> listing every failed verdict with its evidence; an errored
-// attempt carries an <error> and never a <failure>. Failed and errored
-// attempts also carry their conversation in <system-out>.
+// JUnit writes junit.xml as Jenkins and GitLab read it, valid against the
+// JUnit schema of Jenkins' xUnit plugin (junit-10.xsd, which is why no
+// testcase has a file attribute and <testsuites> no skipped count): one
+// <testsuite> named after the run's suite, one <testcase> per attempt of
+// each case (named by case id, with " #k" when cases are repeated), grouped
+// into classes by the case's first tag or id prefix. A failed attempt
+// carries a <failure> listing every failed verdict with its evidence (and
+// says so when the case is flaky); an errored attempt carries an <error>
+// and never a <failure>. Failed and errored attempts also carry the case
+// file and their conversation in <system-out>.
 func JUnit(w io.Writer, sc *score.Scorecard) error {
 	if sc == nil {
 		return errNilScorecard
@@ -97,7 +98,7 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 		class := xmlText(caseGroup(c, sc.Run.Suite))
 		if len(c.Attempts) == 0 {
 			js.Cases = append(js.Cases, junitCase{
-				Name: xmlText(c.ID), Classname: class, Time: "0", File: xmlText(c.File),
+				Name: xmlText(c.ID), Classname: class, Time: "0",
 				Skipped: &junitOutcome{Message: "no attempt finished (the run was interrupted or the case was not run)"},
 			})
 			js.Skipped++
@@ -110,7 +111,7 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 			if numbered {
 				name += " #" + strconv.Itoa(attemptNumber(a, ai))
 			}
-			tc := junitCase{Name: xmlText(name), Classname: class, Time: "0", File: xmlText(c.File)}
+			tc := junitCase{Name: xmlText(name), Classname: class, Time: "0"}
 			if a.Transcript != nil {
 				sumMS += a.Transcript.DurationMS
 				tc.Time = seconds(a.Transcript.DurationMS)
@@ -122,8 +123,12 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 				if len(failed) > 0 {
 					msg += ": " + joinDimensions(failed)
 				}
+				if c.Flaky {
+					n := c.CountAttempts()
+					msg += fmt.Sprintf(" (flaky: %d of %d attempts passed)", n.Pass, len(c.Attempts))
+				}
 				tc.Failure = &junitOutcome{Message: xmlText(msg), Type: xmlText(string(c.Severity)), Body: xmlText(verdictReport(a.Verdicts))}
-				tc.SystemOut = systemOut(a.Transcript)
+				tc.SystemOut = systemOut(c, a.Transcript)
 				js.Failures++
 			case judges.Error:
 				msg := attemptError(a)
@@ -132,7 +137,7 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 					body += "\n\n" + vs
 				}
 				tc.Error = &junitOutcome{Message: xmlText(oneLine(truncate(msg, junitMessageMax))), Type: "error", Body: xmlText(truncate(body, 4*junitTextMax))}
-				tc.SystemOut = systemOut(a.Transcript)
+				tc.SystemOut = systemOut(c, a.Transcript)
 				js.Errors++
 			case judges.Pass:
 			default:
@@ -151,7 +156,7 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 
 	doc := junitSuites{
 		Name: "tribunal", Tests: js.Tests, Failures: js.Failures, Errors: js.Errors,
-		Skipped: js.Skipped, Time: js.Time, Suites: []junitSuite{js},
+		Time: js.Time, Suites: []junitSuite{js},
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -173,8 +178,22 @@ func junitProperties(sc *score.Scorecard) []junitProperty {
 		{"tribunal.gate.passed", strconv.FormatBool(sc.Gate.Passed)},
 		{"tribunal.gate.exit_code", strconv.Itoa(sc.Gate.ExitCode)},
 	}
+	if sc.Run.SuiteHash != "" {
+		ps = append(ps, junitProperty{"tribunal.suite_hash", sc.Run.SuiteHash})
+	}
 	if sc.Run.Interrupted {
 		ps = append(ps, junitProperty{"tribunal.interrupted", "true"})
+	}
+	if sc.Run.Repeat > 1 {
+		ps = append(ps,
+			junitProperty{"tribunal.pass_at_1", strconv.FormatFloat(sc.Totals.PassAt1, 'f', 4, 64)},
+			junitProperty{"tribunal.pass_all_k", strconv.FormatFloat(sc.Totals.PassAllK, 'f', 4, 64)},
+			junitProperty{"tribunal.flaky", strconv.Itoa(sc.Totals.Flaky)})
+	}
+	if d := sc.Baseline; d != nil {
+		ps = append(ps,
+			junitProperty{"tribunal.baseline.regressions", strconv.Itoa(len(d.Regressions))},
+			junitProperty{"tribunal.baseline.fixes", strconv.Itoa(len(d.Fixes))})
 	}
 	for _, ch := range sc.Gate.Checks {
 		state := "held"
@@ -226,11 +245,20 @@ func statusVerb(s judges.Status) string {
 	return string(s)
 }
 
-func systemOut(t *transcript.Transcript) *junitText {
-	if s := conversation(t); s != "" {
-		return &junitText{Text: xmlText(s)}
+func systemOut(c *score.Case, t *transcript.Transcript) *junitText {
+	var b strings.Builder
+	if c.File != "" {
+		b.WriteString("case file: " + c.File)
+		if c.Line > 0 {
+			b.WriteString(":" + strconv.Itoa(c.Line))
+		}
+		b.WriteString("\n")
 	}
-	return nil
+	b.WriteString(conversation(t))
+	if b.Len() == 0 {
+		return nil
+	}
+	return &junitText{Text: xmlText(b.String())}
 }
 
 // conversation renders a transcript as plain text for <system-out>.

@@ -26,17 +26,22 @@ const (
 )
 
 // Markdown writes summary.md for a pull request or a GitHub job summary:
-// the gate result, a table of dimensions with pass rates and 95% intervals,
-// counts by severity, then the worst failures (critical first) with their
-// failed dimensions and quoted evidence, cut with "…and N more" to stay
-// under MarkdownBudget. Bot text is escaped so it renders as text, never
-// as Markdown or HTML.
+// the gate result (with pass@1, pass^k and flaky cases when cases were
+// repeated), the change against the baseline when there is one, a table of
+// dimensions with pass rates and 95% intervals, counts by severity, then the
+// worst failures (critical first) with their failed dimensions and quoted
+// evidence, cut with "…and N more" to stay under MarkdownBudget. Bot text
+// is escaped so it renders as text, never as Markdown or HTML.
 func Markdown(w io.Writer, sc *score.Scorecard) error {
 	if sc == nil {
 		return errNilScorecard
 	}
 	var b bytes.Buffer
 	mdHeader(&b, sc)
+	if sc.Baseline != nil {
+		b.WriteString("\n")
+		mdDiff(&b, sc.Baseline, true)
+	}
 	mdTables(&b, sc)
 
 	order := readingOrder(sc)
@@ -97,12 +102,15 @@ func mdHeader(b *bytes.Buffer, sc *score.Scorecard) {
 	if sc.Run.Interrupted {
 		b.WriteString("> [!WARNING]\n> The run was interrupted: this summary covers only the attempts that finished.\n\n")
 	}
-	var failedChecks, heldChecks []score.GateCheck
+	var failedChecks, warnChecks, heldChecks []score.GateCheck
 	for _, ch := range sc.Gate.Checks {
-		if ch.Passed {
-			heldChecks = append(heldChecks, ch)
-		} else {
+		switch {
+		case !ch.Passed:
 			failedChecks = append(failedChecks, ch)
+		case ch.Warning:
+			warnChecks = append(warnChecks, ch)
+		default:
+			heldChecks = append(heldChecks, ch)
 		}
 	}
 	switch {
@@ -111,6 +119,9 @@ func mdHeader(b *bytes.Buffer, sc *score.Scorecard) {
 	default:
 		for _, ch := range failedChecks {
 			fmt.Fprintf(b, "- ❌ **%s**: %s\n", mdText(ch.Name), mdText(truncate(ch.Detail, mdTextMax)))
+		}
+		for _, ch := range warnChecks {
+			fmt.Fprintf(b, "- ⚠️ **%s**: %s\n", mdText(ch.Name), mdText(truncate(ch.Detail, mdTextMax)))
 		}
 		for _, ch := range heldChecks {
 			fmt.Fprintf(b, "- ✅ %s: %s\n", mdText(ch.Name), mdText(truncate(ch.Detail, mdTextMax)))
@@ -139,7 +150,109 @@ func mdHeader(b *bytes.Buffer, sc *score.Scorecard) {
 	if t.ErroredAttempts > 0 {
 		fmt.Fprintf(b, " · %d errored %s", t.ErroredAttempts, plural(t.ErroredAttempts, "attempt", "attempts"))
 	}
+	if sc.Run.Repeat > 1 {
+		fmt.Fprintf(b, "<br>\nRepeated %d times: **pass@1 %s** (the chance one attempt passes) · **pass^%d %s** (every attempt passes) · %d flaky %s",
+			sc.Run.Repeat, percent(t.PassAt1), sc.Run.Repeat, percent(t.PassAllK), t.Flaky, plural(t.Flaky, "case", "cases"))
+	}
 	b.WriteString("\n")
+}
+
+// DiffMarkdown writes the comparison with a baseline as a Markdown section,
+// as summary.md shows it and `tribunal diff --format markdown` prints it.
+func DiffMarkdown(w io.Writer, d *score.Diff) error {
+	if d == nil {
+		return nil
+	}
+	var b bytes.Buffer
+	mdDiff(&b, d, false)
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// Limits on the baseline section of summary.md.
+const (
+	mdRegressionsListed = 20
+	mdFixesListed       = 10
+)
+
+func mdDiff(b *bytes.Buffer, d *score.Diff, inSummary bool) {
+	b.WriteString("### Against the baseline\n\n")
+	var about []string
+	if !d.Run.Started.IsZero() {
+		about = append(about, "run of "+timestamp(d.Run.Started))
+	}
+	if d.Run.Target != "" {
+		about = append(about, "target "+mdCode(redactTarget(d.Run.Target)))
+	}
+	if len(about) > 0 {
+		b.WriteString("Baseline: " + strings.Join(about, " · ") + "\n\n")
+	}
+	blocking := len(d.BlockingRegressions())
+	fmt.Fprintf(b, "**%d new %s** (%d critical/high) · **%d fixed** · %d added · %d removed",
+		len(d.Regressions), plural(len(d.Regressions), "failure", "failures"), blocking, len(d.Fixes), len(d.Added), len(d.Removed))
+	if len(d.Changed) > 0 {
+		fmt.Fprintf(b, " · %d to or from error", len(d.Changed))
+	}
+	b.WriteString("\n\n")
+	if len(d.Regressions) > 0 {
+		b.WriteString("New failures (passed in the baseline, fail now):\n\n")
+		for i, c := range d.Regressions {
+			if i == mdRegressionsListed {
+				fmt.Fprintf(b, "- …and %d more\n", len(d.Regressions)-i)
+				break
+			}
+			fmt.Fprintf(b, "- %s %s %s", map[bool]string{true: "❌", false: "⚠️"}[c.Blocking], mdSeverity(c.Severity), mdCode(c.ID))
+			if len(c.FailedDimensions) > 0 {
+				b.WriteString(": " + mdText(joinDimensions(c.FailedDimensions)))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	if len(d.Fixes) > 0 {
+		b.WriteString("Fixed (failed in the baseline, pass now):\n\n")
+		for i, c := range d.Fixes {
+			if i == mdFixesListed {
+				fmt.Fprintf(b, "- …and %d more\n", len(d.Fixes)-i)
+				break
+			}
+			fmt.Fprintf(b, "- ✅ %s %s\n", mdSeverity(c.Severity), mdCode(c.ID))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("| Pass rate | Baseline | Now | Change | 95% interval | |\n|:--|--:|--:|--:|:--|:--|\n")
+	for _, r := range append([]score.RateChange{d.Overall}, d.Dimensions...) {
+		cell := func(s score.RateStat) string {
+			if s.Judged == 0 {
+				return "n/a"
+			}
+			return fmt.Sprintf("%s (%d/%d)", percent(s.Rate), s.Pass, s.Judged)
+		}
+		change, interval, verdict := "", "", "not comparable"
+		if r.Change != score.ChangeNA {
+			change = fmt.Sprintf("%+.1f pts", 100*r.Delta)
+			interval = fmt.Sprintf("%+.1f to %+.1f", 100*r.Low, 100*r.High)
+			switch r.Change {
+			case score.ChangeDrop:
+				verdict = "❌ **dropped beyond noise**"
+			case score.ChangeRise:
+				verdict = "✅ rose beyond noise"
+			default:
+				verdict = "within noise"
+			}
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", mdText(r.Dimension), cell(r.Old), cell(r.New), change, interval, verdict)
+	}
+	for _, n := range d.Notes {
+		b.WriteString("\n> " + mdText(n) + "\n")
+	}
+	if !inSummary {
+		if d.Failed() {
+			b.WriteString("\n**Result: blocking regression** (exit 1)\n")
+		} else {
+			b.WriteString("\n**Result: no blocking regression**\n")
+		}
+	}
 }
 
 func mdTables(b *bytes.Buffer, sc *score.Scorecard) {
@@ -179,6 +292,9 @@ func mdFailure(c *score.Case) string {
 	fmt.Fprintf(&b, "<br>failed **%s**", mdText(joinDimensions(caseFailedDimensions(c))))
 	if len(c.Attempts) > 1 {
 		fmt.Fprintf(&b, " in %d of %d attempts", failedAttempts, len(c.Attempts))
+	}
+	if c.Flaky {
+		b.WriteString(" (flaky)")
 	}
 	b.WriteString("\n")
 
@@ -320,12 +436,34 @@ func allDigits(s string) bool {
 // Annotations returns GitHub Actions workflow commands
 // ("::error title=…::message") for the failed critical and high severity
 // cases, critical first, at most maxAnnotations lines (GitHub shows ten
-// error annotations per step); the last says how many were left out.
+// error annotations per step); the last says how many were left out. They
+// are preceded by one line per failed gate check that no case annotation
+// explains (a pass rate below its floor or dropped since the baseline,
+// flaky cases under flaky: fail, errors) and a ::warning per warning.
 // Print them to stdout in a workflow step.
 func Annotations(sc *score.Scorecard) []string {
 	if sc == nil {
 		return nil
 	}
+	var gate []string
+	for _, ch := range sc.Gate.Checks {
+		explained := strings.HasPrefix(ch.Name, "max_failed.") || ch.Name == "baseline.regressions"
+		switch {
+		case !ch.Passed && !explained:
+			gate = append(gate, "::error title="+ghProperty("tribunal gate failed: "+ch.Name)+"::"+ghData(ch.Detail))
+		case ch.Passed && ch.Warning:
+			gate = append(gate, "::warning title="+ghProperty("tribunal gate warning: "+ch.Name)+"::"+ghData(ch.Detail))
+		}
+	}
+	if len(gate) > maxAnnotations/2 {
+		gate = gate[:maxAnnotations/2]
+	}
+	return append(gate, caseAnnotations(sc, maxAnnotations-len(gate))...)
+}
+
+// caseAnnotations are the annotations of failed critical and high cases, at
+// most limit lines.
+func caseAnnotations(sc *score.Scorecard, limit int) []string {
 	var cases []*score.Case
 	for _, i := range readingOrder(sc) {
 		c := &sc.Cases[i]
@@ -335,7 +473,7 @@ func Annotations(sc *score.Scorecard) []string {
 	}
 	var out []string
 	for i, c := range cases {
-		if i == maxAnnotations-1 && len(cases) > maxAnnotations {
+		if i == limit-1 && len(cases) > limit {
 			out = append(out, "::error title="+ghProperty("tribunal")+"::"+
 				ghData(fmt.Sprintf("%d more critical or high severity cases failed; see summary.md or index.html", len(cases)-i)))
 			break

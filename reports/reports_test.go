@@ -100,6 +100,13 @@ var _ = Describe("Files", func() {
 			out := render(f.Report, fixture())
 			Expect(out).NotTo(ContainSubstring("SECRET123"), f.Name)
 		}
+		sc := withBaseline()
+		sc.Baseline.Run.Target = "https://user:hunter2@bot.example.com/v1?token=SECRET456"
+		for _, f := range reports.Files {
+			Expect(render(f.Report, sc)).NotTo(ContainSubstring("SECRET456"), f.Name)
+			Expect(render(f.Report, sc)).NotTo(ContainSubstring("hunter2"), f.Name)
+		}
+		Expect(sc.Baseline.Run.Target).To(ContainSubstring("SECRET456"), "the scorecard itself is left as it was")
 	})
 })
 
@@ -343,7 +350,7 @@ var _ = Describe("JUnit", func() {
 		sc.Run.Interrupted = true
 		sc.Cases[0].Attempts = nil
 		doc := parseJUnit(render(reports.JUnit, sc))
-		Expect(doc.Skipped).To(Equal(1))
+		Expect(doc.Suites[0].Skipped).To(Equal(1))
 		Expect(doc.Tests).To(Equal(7))
 		Expect(doc.Suites[0].Cases[0].Skipped).NotTo(BeNil())
 	})
@@ -421,7 +428,7 @@ var _ = Describe("Markdown", func() {
 
 var _ = Describe("Annotations", func() {
 	It("emits one ::error line per failed critical or high case, escaped as workflow commands", func() {
-		lines := reports.Annotations(fixture())
+		lines := reports.Annotations(caseGated(fixture()))
 		Expect(lines).To(HaveLen(1), "the low-severity failure is left out")
 		Expect(lines[0]).To(HavePrefix("::error file=fixtures/airline/bereavement.yaml,title=critical case failed%3A airline/bereavement-retroactive::failed: accuracy, escalation (Grieving"))
 		Expect(lines[0]).To(ContainSubstring("%0Aaccuracy (must_not_say, turn 1): The reply promises"))
@@ -433,20 +440,40 @@ var _ = Describe("Annotations", func() {
 		sc := hostile()
 		sc.Cases[0].ID = "web/a,b:c"
 		sc.Cases[0].Title = "100% done\r\nnext"
-		lines := reports.Annotations(sc)
+		lines := reports.Annotations(caseGated(sc))
 		Expect(lines).To(HaveLen(1))
 		Expect(lines[0]).To(HavePrefix("::error title=critical case failed%3A web/a%2Cb%3Ac::failed: accuracy, safety (100%25 done next)%0Asafety (safety-rules, turn 1)"))
 		Expect(lines[0]).NotTo(ContainAny("\r\n"))
 	})
 
 	It("caps the lines and says how many were left out", func() {
-		lines := reports.Annotations(large(100))
+		lines := reports.Annotations(caseGated(large(100)))
 		Expect(lines).To(HaveLen(10))
 		Expect(lines[9]).To(Equal("::error title=tribunal::41 more critical or high severity cases failed; see summary.md or index.html"))
 		Expect(lines[0]).To(ContainSubstring("title=critical case failed"))
 		Expect(reports.Annotations(nil)).To(BeEmpty())
 	})
+
+	It("annotates failed gate checks no case explains first, and warnings as ::warning", func() {
+		sc := caseGated(fixture())
+		sc.Gate.Checks = append(sc.Gate.Checks,
+			score.GateCheck{Name: "baseline.dimensions", Detail: "dropped beyond noise: accuracy 100.0% → 75.0%"},
+			score.GateCheck{Name: "baseline.regressions", Detail: "1 critical/high case(s) passed in the baseline and fail now"},
+			score.GateCheck{Name: "flaky", Passed: true, Warning: true, Detail: "1 flaky case(s), some attempts passed and some failed: retail/return-window (flaky: warn)"})
+		lines := reports.Annotations(sc)
+		Expect(lines).To(HaveLen(3))
+		Expect(lines[0]).To(Equal("::error title=tribunal gate failed%3A baseline.dimensions::dropped beyond noise: accuracy 100.0%25 → 75.0%25"))
+		Expect(lines[1]).To(HavePrefix("::warning title=tribunal gate warning%3A flaky::1 flaky case(s)"))
+		Expect(lines[2]).To(HavePrefix("::error file=fixtures/airline/bereavement.yaml,"), "the regressed case is annotated as a case")
+	})
 })
+
+// caseGated replaces the scorecard's gate checks with the one that failed
+// cases explain, so only case annotations are made.
+func caseGated(sc *score.Scorecard) *score.Scorecard {
+	sc.Gate.Checks = []score.GateCheck{{Name: "max_failed.critical", Detail: "1 critical case(s) failed, 0 allowed"}}
+	return sc
+}
 
 func ContainAny(chars string) OmegaMatcher {
 	return WithTransform(func(s string) bool { return strings.ContainsAny(s, chars) }, BeTrue())

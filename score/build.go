@@ -21,8 +21,12 @@ type Builder struct {
 }
 
 // NewBuilder starts a scorecard for the given cases. Cases keep the suite's
-// order in the scorecard.
+// order in the scorecard. When info has no SuiteHash, it is the hash of
+// cases (see SuiteHash).
 func NewBuilder(cases []*suite.Case, info RunInfo) *Builder {
+	if info.SuiteHash == "" {
+		info.SuiteHash = SuiteHash(cases)
+	}
 	b := &Builder{info: info, order: map[string]int{}, meta: map[string]*suite.Case{}, cases: map[string]*Case{}}
 	for i, c := range cases {
 		b.order[c.ID] = i
@@ -94,7 +98,7 @@ func AttemptStatus(r *results.Record) Status {
 // Scorecard computes the scorecard of everything added so far and evaluates
 // the gates on it.
 func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
-	sc := &Scorecard{SchemaVersion: SchemaVersion, Run: b.info}
+	sc := &Scorecard{SchemaVersion: SchemaVersion, Run: b.info, Cases: []Case{}, Dimensions: []DimensionStats{}}
 	ids := make([]string, 0, len(b.cases))
 	for id := range b.cases {
 		ids = append(ids, id)
@@ -109,6 +113,7 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 	for _, id := range ids {
 		c := *b.cases[id]
 		finish(&c)
+		FillRepeats(&c)
 		sc.Cases = append(sc.Cases, c)
 
 		sc.Totals.Cases++
@@ -154,6 +159,8 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 		}
 	}
 	sc.Totals.PassRate = rate(sc.Totals.Pass, sc.Totals.Fail)
+	FillRepeatTotals(sc)
+	sc.Run.Judges = judgesOf(sc.Run.Judges, sc.Cases)
 	for _, d := range judges.Dimensions {
 		if ds := dims[d]; ds != nil {
 			ds.Rate = rate(ds.Pass, ds.Fail)
@@ -200,6 +207,15 @@ func finish(c *Case) {
 		}
 	}
 	c.Status = status
+	// Lists are empty, never null, in scorecard.json.
+	if c.Verdicts == nil {
+		c.Verdicts = []judges.Verdict{}
+	}
+	for i := range c.Attempts {
+		if c.Attempts[i].Verdicts == nil {
+			c.Attempts[i].Verdicts = []judges.Verdict{}
+		}
+	}
 }
 
 // worse orders outcomes fail > error > pass > skipped: one failed verdict

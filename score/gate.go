@@ -96,6 +96,11 @@ func Evaluate(sc *Scorecard, g suite.Gates) Gate {
 		Detail: fmt.Sprintf("%d of %d attempts errored (%.1f%%), %.1f%% allowed",
 			sc.Totals.ErroredAttempts, sc.Totals.Attempts, 100*errRate, 100**g.MaxErrorRate)})
 
+	if ch := flakyCheck(sc, g); ch != nil {
+		quality = quality && ch.Passed
+		checks = append(checks, *ch)
+	}
+
 	gate := Gate{Passed: quality && errorsOK, Checks: checks}
 	switch {
 	case !quality:

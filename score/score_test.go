@@ -51,7 +51,7 @@ var _ = Describe("Builder", func() {
 		Expect(sc.Cases[2].Status).To(Equal(judges.Fail))
 		Expect(sc.Cases[2].FailedDimensions()).To(Equal([]judges.Dimension{judges.Accuracy}))
 
-		Expect(sc.Totals).To(Equal(score.Totals{Cases: 3, Attempts: 3, Pass: 1, Fail: 1, Error: 1, PassRate: 0.5, ErroredAttempts: 1}))
+		Expect(sc.Totals).To(Equal(score.Totals{Cases: 3, Attempts: 3, Pass: 1, Fail: 1, Error: 1, PassRate: 0.5, ErroredAttempts: 1, PassAt1: 0.5, PassAllK: 0.5}))
 		Expect(sc.Dimensions[0].Dimension).To(Equal(judges.Accuracy))
 		Expect(sc.Dimensions[0].Pass).To(Equal(1))
 		Expect(sc.Dimensions[0].Fail).To(Equal(1))

@@ -26,16 +26,25 @@ type Scorecard struct {
 	Dimensions    []DimensionStats `json:"dimensions"`
 	Severities    []SeverityStats  `json:"severities"`
 	Cases         []Case           `json:"cases"`
+	// Baseline compares this run with an earlier scorecard, when `run
+	// --baseline` (or `report --baseline`) gave one.
+	Baseline *Diff `json:"baseline,omitempty"`
 }
 
 // RunInfo describes what was run, so two scorecards can be compared.
 type RunInfo struct {
-	Tribunal string    `json:"tribunal"`
-	Suite    string    `json:"suite"`
-	Target   string    `json:"target"`
-	Repeat   int       `json:"repeat"`
-	Started  time.Time `json:"started"`
-	Finished time.Time `json:"finished"`
+	Tribunal string `json:"tribunal"`
+	Suite    string `json:"suite"`
+	// SuiteHash identifies the cases that were run (see SuiteHash): two
+	// scorecards with different hashes ran different cases.
+	SuiteHash string    `json:"suite_hash,omitempty"`
+	Target    string    `json:"target"`
+	Repeat    int       `json:"repeat"`
+	Started   time.Time `json:"started"`
+	Finished  time.Time `json:"finished"`
+	// Judges lists the judges that ruled, with the model and prompt
+	// version of the LLM judges, by name.
+	Judges []JudgeInfo `json:"judges,omitempty"`
 	// Interrupted is true when the run was stopped before every attempt
 	// finished; the scorecard covers what finished.
 	Interrupted bool `json:"interrupted,omitempty"`
@@ -53,6 +62,25 @@ type Totals struct {
 	PassRate float64 `json:"pass_rate"`
 	// ErroredAttempts counts attempts that ended in error.
 	ErroredAttempts int `json:"errored_attempts"`
+	// PassAt1 is the chance that one attempt of a case passes: the mean,
+	// over the cases with at least one judged (passed or failed) attempt,
+	// of each case's PassAt1. With one attempt per case it equals PassRate.
+	PassAt1 float64 `json:"pass_at_1"`
+	// PassAllK (pass^k, k = run.repeat) is the share of judged cases whose
+	// every attempt passed: the chance the bot gets a case right k times in
+	// a row. A case passes only when every attempt does, so this is
+	// PassRate, named for what it means when cases are repeated.
+	PassAllK float64 `json:"pass_all_k"`
+	// Flaky counts the cases with some attempts passed and some failed.
+	Flaky int `json:"flaky"`
+}
+
+// JudgeInfo names a judge that ruled in a run. Model and PromptVersion are
+// set for LLM judges; a change in either makes verdicts incomparable.
+type JudgeInfo struct {
+	Name          string `json:"name"`
+	Model         string `json:"model,omitempty"`
+	PromptVersion string `json:"prompt_version,omitempty"`
 }
 
 // DimensionStats is one dimension's outcome over all cases.
@@ -99,6 +127,15 @@ type Case struct {
 	// Verdicts are every attempt's verdicts, in attempt order.
 	Verdicts []judges.Verdict `json:"verdicts"`
 	Attempts []Attempt        `json:"attempts"`
+	// PassAt1 is the share of the case's judged attempts (passed or failed;
+	// errored ones are neither) that passed; absent when none was judged.
+	PassAt1 *float64 `json:"pass_at_1,omitempty"`
+	// PassAllK (pass^k) is true when every attempt passed, which is when
+	// Status is pass.
+	PassAllK bool `json:"pass_all_k"`
+	// Flaky is true when some attempts passed and some failed: the case's
+	// outcome depends on luck. Status is fail for a flaky case.
+	Flaky bool `json:"flaky"`
 }
 
 // FailedDimensions lists the dimensions the case failed, in report order.
@@ -136,4 +173,7 @@ type GateCheck struct {
 	Passed bool   `json:"passed"`
 	// Detail says what was measured against what ("2 failed > 0 allowed").
 	Detail string `json:"detail"`
+	// Warning is true for a check that held but flags something to look
+	// at (flaky cases under `flaky: warn`).
+	Warning bool `json:"warning,omitempty"`
 }

@@ -158,7 +158,7 @@ type Case struct {
 	Judges []Rubric `json:"judges,omitempty"`
 	// Simulate has a model play the customer after the scripted turns.
 	Simulate *Simulation `json:"simulate,omitempty"`
-	Policy *Policy `json:"policy,omitempty"`
+	Policy   *Policy     `json:"policy,omitempty"`
 
 	// File and Line say where the case is defined, for messages.
 	File string `json:"file"`

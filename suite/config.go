@@ -57,6 +57,9 @@ type Gates struct {
 	// MaxErrorRate is the share of attempts that may end in error (bot or
 	// judge unreachable) before the run is untrustworthy (exit 3); default 0.
 	MaxErrorRate *float64 `yaml:"max_error_rate" json:"max_error_rate,omitempty"`
+	// Flaky is how repeated runs treat a case with some attempts passed and
+	// some failed: warn (the default) lists it, fail fails the gate.
+	Flaky string `yaml:"flaky" json:"flaky,omitempty"`
 }
 
 // JudgeConfig configures the LLM judges.

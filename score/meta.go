@@ -1,0 +1,57 @@
+package score
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+
+	"github.com/tribunal-eval/tribunal/suite"
+)
+
+// SuiteHash identifies a list of cases: "sha256:" and the hex SHA-256 of
+// each case's JSON (as the suite package encodes it) followed by the text of
+// the policy it cites, in load order. Where a case is written (file, line)
+// and the path of its policy are left out, so moving a case between files
+// or running from another folder keeps the hash; any change to what a case
+// says, expects or cites changes it, as do added, removed or reordered
+// cases. It is computed over the cases actually run, after --shard.
+func SuiteHash(cases []*suite.Case) string {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	for _, c := range cases {
+		cc := *c
+		cc.File, cc.Line, cc.Policy = "", 0, nil
+		// Encoding a loaded case cannot fail: its fields are plain data.
+		_ = enc.Encode(&cc)
+		if c.Policy != nil {
+			b, _ := json.Marshal(c.Policy.Text)
+			h.Write(b)
+		}
+		h.Write([]byte{'\n'})
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// judgesOf returns the judges given (with their models and prompt versions)
+// plus every other judge named in the cases' verdicts, sorted by name.
+func judgesOf(given []JudgeInfo, cases []Case) []JudgeInfo {
+	seen := map[string]bool{}
+	var out []JudgeInfo
+	for _, j := range given {
+		if !seen[j.Name] {
+			seen[j.Name] = true
+			out = append(out, j)
+		}
+	}
+	for i := range cases {
+		for _, v := range cases[i].Verdicts {
+			if v.Judge != "" && !seen[v.Judge] {
+				seen[v.Judge] = true
+				out = append(out, JudgeInfo{Name: v.Judge})
+			}
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Name < out[b].Name })
+	return out
+}
