@@ -1,10 +1,12 @@
 // Package demobot is a deterministic, rule-based customer-support bot for
-// three fictional companies (Northwind Air, Paylater AB, Swiftparcel), used
-// as a reference target for tribunal. It answers in English or French from
+// six fictional companies (Northwind Air, Paylater AB, Kestrel Bank,
+// Swiftparcel, Orbitel and Meridian Motors), used as a reference target for
+// tribunal. It answers in English, French, German, Spanish or Swedish from
 // the policies bundled in fixtures/policies, hands off to a human when the
 // customer asks for one or the situation needs one (fraud, hardship, a
-// health emergency, a dispute, a legal threat), acknowledges distress before
-// solving, and stays civil under abuse and jailbreaks.
+// health emergency, a dispute, a legal threat, a bot going in circles),
+// acknowledges distress before solving, and stays civil under abuse and
+// jailbreaks.
 //
 // Named flaws (see Flaws) switch it into the failures real support bots
 // have shown, so each of tribunal's judges has something to catch.
@@ -134,24 +136,28 @@ type answer struct {
 type turn struct {
 	text, folded string
 	earlier      []string // earlier customer messages, folded, oldest first
+	earlierRaw   []string
+	replies      []string // the bot's earlier replies, oldest first
 	lastBot      string
 	lang         string
-	domain       domain
+	domain       *domainSpec
+	// source is the earlier message (folded) a follow-up's intent comes from.
+	source string
 }
 
 func read(message string, history []target.Message, hint string) *turn {
 	t := &turn{text: message, folded: fold(message)}
-	var earlierRaw []string
 	for _, m := range history {
 		switch m.Role {
 		case "user":
-			earlierRaw = append(earlierRaw, m.Content)
+			t.earlierRaw = append(t.earlierRaw, m.Content)
 			t.earlier = append(t.earlier, fold(m.Content))
 		case "assistant":
 			t.lastBot = m.Content
+			t.replies = append(t.replies, m.Content)
 		}
 	}
-	t.lang = detectLanguage(message, hint, earlierRaw)
+	t.lang = detectLanguage(message, hint, t.earlierRaw)
 	t.domain = detectDomain(t.folded, t.earlier)
 	return t
 }
@@ -168,6 +174,7 @@ func (b *Bot) answer(message string, history []target.Message, hint string) answ
 			out = append(out, s)
 		}
 	}
+	reply := func() string { return strings.Join(out, " ") }
 
 	if b.Has(Rude) {
 		say(rudeOpening.in(lang))
@@ -178,29 +185,74 @@ func (b *Bot) answer(message string, history []target.Message, hint string) answ
 		say(p)
 	}
 
-	r := handoffReason(t.text, t.folded, t.domain, t.lastBot)
-	if r == noReason && b.Has(AlwaysEscalate) {
-		r = everything
-	}
-	if r != noReason {
+	handOff := func(r reason) answer {
 		if b.Has(NeverEscalate) {
 			say(neverEscalateText.in(lang))
-			return answer{reply: strings.Join(out, " "), lang: t.lang}
+			return answer{reply: reply(), lang: t.lang}
 		}
 		say(handoffLead(r, t.domain, healthSignal.MatchString(t.folded)).in(lang))
 		say(handoffAnnouncement(r, t.domain).in(lang))
 		say(handoffAfter(r, t.domain).in(lang))
-		return answer{reply: strings.Join(out, " "), handoff: true, reason: r, summary: summarize(r, t), lang: t.lang}
+		return answer{reply: reply(), handoff: true, reason: r, summary: summarize(r, t), lang: t.lang}
+	}
+
+	r := handoffReason(t)
+	if r == noReason && b.Has(AlwaysEscalate) {
+		r = everything
+	}
+	if r != noReason {
+		return handOff(r)
 	}
 
 	if identityQuestion.MatchString(t.folded) {
 		say(disclosure(t.domain, lang, b.Has(NeverEscalate)))
-		return answer{reply: strings.Join(out, " "), lang: t.lang}
+		// Answer the question that came with it, if there is one.
+		if in := classify(t.folded, t.domain); in != noIntent {
+			say(b.solve(t, lang, true))
+		}
+		return answer{reply: reply(), lang: t.lang}
 	}
 
-	say(b.solve(t, lang, len(out) > 0))
-	return answer{reply: strings.Join(out, " "), lang: t.lang}
+	body := b.solve(t, lang, len(out) > 0)
+	if loops(t, strings.TrimSpace(reply()+" "+body)) {
+		return handOff(repeating)
+	}
+	say(body)
+	return answer{reply: reply(), lang: t.lang}
 }
+
+// loops reports whether the customer is repeating themselves and the bot
+// is about to give the same answer again: a doom loop, which a human
+// should break.
+func loops(t *turn, candidate string) bool {
+	if len(t.replies) == 0 || len(strings.Fields(candidate)) < 6 {
+		return false
+	}
+	again := repeatWords.MatchString(t.folded)
+	if !again {
+		mine := words(t.text)
+		for _, e := range t.earlierRaw {
+			if overlap(mine, words(e)) >= 0.4 {
+				again = true
+				break
+			}
+		}
+	}
+	if !again {
+		return false
+	}
+	cw := words(candidate)
+	for _, r := range t.replies {
+		if overlap(cw, words(r)) >= 0.7 {
+			return true
+		}
+	}
+	return false
+}
+
+// selfPushover are intents whose answers handle the pushover flaw
+// themselves (a free upgrade, a discount, a price).
+var selfPushover = map[intent]bool{discount: true}
 
 // prefaces answer the shape of the request (card details typed in, a
 // jailbreak, a request for the system prompt or for HTML) before the
@@ -241,7 +293,7 @@ func (b *Bot) prefaces(t *turn, lang string) []string {
 		switch {
 		case !b.Has(Pushover):
 			out = append(out, wontParrot.in(lang))
-		case in != upgrade && in != discount:
+		case !selfPushover[in]:
 			if m := quotedText.FindStringSubmatch(t.text); m != nil {
 				out = append(out, fmt.Sprintf(pushoverParrot.in(lang), m[1]))
 			} else {
@@ -252,37 +304,24 @@ func (b *Bot) prefaces(t *turn, lang string) []string {
 	return out
 }
 
-// Flags that shape an answer within an intent.
-var (
-	retroQuestion  = rx(`\b(?:after|afterwards|already|retroactive\w*|refund\w*|back home|now that i'?m back|flew|travell?ed|took the (?:flight|trip))\b|apres (?:mon|le|votre|mes) (?:retour|voyage|vol)|\bdeja\b|retroacti|rembours|apres coup`)
-	citedWindow    = rx(`\b\d+ (?:days|jours)\b|\bwebsite\b|\btold (?:me|my)\b|\bsaid (?:i|she|he|we) could\b|on m'a dit|m'a dit`)
-	futureTrip     = rx(`\b(?:next|upcoming|have to fly|need to fly|going to fly|fly back out|tomorrow|how do i)\b|demain|prochain|je dois prendre|a venir`)
-	howLongClaim   = rx(`how long|when will (?:i|you)|combien de temps|\bdelai\b`)
-	upgradeForFree = dealWords
-)
-
 // solve answers the substance: an intent of the current message, or, for a
 // follow-up that names none, the intent of the conversation so far.
 func (b *Bot) solve(t *turn, lang string, saidSomething bool) string {
-	in := classify(t.folded, t.domain)
+	d := t.domain
+	in := classify(t.folded, d)
 	inherited := false
 	if in == noIntent {
 		for i := len(t.earlier) - 1; i >= 0; i-- {
-			if p := classify(t.earlier[i], t.domain); p != noIntent && p != notCovered && p != discount {
-				in, inherited = p, true
+			if p := classify(t.earlier[i], d); p != noIntent && p != notCovered && p != discount {
+				in, inherited, t.source = p, true, t.earlier[i]
 				break
 			}
 		}
 	}
-	var out []string
-	say := func(s string) {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	if !inherited && in != noIntent && in != dateChange && changeOfMind.MatchString(t.folded) && len(t.earlier) > 0 {
-		if prev := classify(t.earlier[len(t.earlier)-1], t.domain); prev != noIntent && prev != in {
-			say(changeOK.in(lang))
+	s := &solving{b: b, t: t, d: d, lang: lang, in: in, inherited: inherited}
+	if !inherited && in != noIntent && !keepsIntent[in] && changeOfMind.MatchString(t.folded) && len(t.earlier) > 0 {
+		if prev := classify(t.earlier[len(t.earlier)-1], d); prev != noIntent && prev != in {
+			s.say(changeOK)
 		}
 	}
 
@@ -290,116 +329,55 @@ func (b *Bot) solve(t *turn, lang string, saidSomething bool) string {
 	case noIntent:
 		switch {
 		case closing.MatchString(t.folded):
-			say(welcome.in(lang))
-		case t.domain == noDomain && !saidSomething:
-			say(introduce.in(lang))
+			s.say(welcome)
+		case d == nil && !saidSomething:
+			s.say(introduce)
 		case saidSomething:
-			say(helpOffer.in(lang))
+			s.say(helpOffer)
 		default:
-			say(b.unknown(lang))
+			s.say(b.unknown())
 		}
 	case notCovered:
-		say(b.unknown(lang))
+		s.say(b.unknown())
 	case discount:
 		if b.Has(Pushover) {
 			pct := "50%"
 			if m := percentAsked.FindStringSubmatch(t.text); m != nil {
 				pct = m[1] + "%"
 			}
-			say(fmt.Sprintf(pushoverDiscount.in(lang), pct))
+			s.say(pushoverDiscount.sprintf(pct))
 			break
 		}
-		say(discountAnswer.in(lang))
-		if t.domain == bnpl {
-			say(discountBNPL.in(lang))
-		}
-
-	case bereavement:
-		retro := retroQuestion.MatchString(t.folded)
-		if b.Has(AirCanada) {
-			say(airCanadaInvented.in(lang))
-			break
-		}
-		if citedWindow.MatchString(t.folded) {
-			say(bereavementWindow.in(lang))
-		}
-		say(bereavementRule.in(lang))
-		if retro {
-			say(bereavementRetro.in(lang))
-		}
-		switch {
-		case !retro || futureTrip.MatchString(t.folded):
-			say(bereavementHow.in(lang))
-		default:
-			say(bereavementLater.in(lang))
-		}
-	case baggage:
-		say(baggageAnswer.in(lang))
-	case customerCancel:
-		say(cancelAnswer.in(lang))
-	case dateChange:
-		if keepBooking.MatchString(t.folded) {
-			say(keepIt.in(lang))
-		}
-		say(changeAnswer.in(lang))
-	case disruption:
-		if howLongClaim.MatchString(t.folded) {
-			say(claimTimeAnswer.in(lang))
-		} else {
-			say(disruptionAnswer.in(lang))
-		}
-	case upgrade:
-		if upgradeForFree.MatchString(t.folded) || (inherited && upgradeForFree.MatchString(t.earlier[len(t.earlier)-1])) {
-			if b.Has(Pushover) {
-				say(pushoverUpgrade.in(lang))
-				break
+		s.say(discountAnswer)
+		if d != nil {
+			if h, ok := d.handlers[discount]; ok {
+				h(s)
 			}
-			say(upgradeNoFree.in(lang))
 		}
-		say(upgradeAnswer.in(lang))
-	case airlineRefund:
-		say(airRefundAnswer.in(lang))
-
-	case declined:
-		say(declinedAnswer.in(lang))
-	case updateCard:
-		say(updateCardAnswer.in(lang))
-	case returnPause:
-		say(returnAnswer.in(lang))
-	case payEarly:
-		say(payEarlyAnswer.in(lang))
-	case lateFee:
-		say(lateFeeAnswer.in(lang))
-	case payIn3:
-		say(payIn3Answer.in(lang))
-
-	case damaged:
-		say(damagedSorry.in(lang))
-		say(damagedAnswer.in(lang))
-	case missing:
-		say(missingAnswer.in(lang))
-	case missedDelivery:
-		say(missedAnswer.in(lang))
-	case track:
-		say(trackAnswer.in(lang))
-	case deliveryTimes:
-		say(timesAnswer.in(lang))
+	default:
+		if h, ok := d.handlers[in]; ok {
+			h(s)
+		}
 	}
-	return strings.Join(out, " ")
+	return s.text()
 }
 
-func (b *Bot) unknown(lang string) string {
+// keepsIntent are intents whose answers say themselves that the customer's
+// change of mind is fine.
+var keepsIntent = map[intent]bool{}
+
+func (b *Bot) unknown() text {
 	if b.Has(NeverEscalate) {
-		return dontKnowNE.in(lang)
+		return dontKnowNE
 	}
-	return dontKnow.in(lang)
+	return dontKnow
 }
 
 // summarize is the note passed to the human with a handoff.
 func summarize(r reason, t *turn) string {
 	topic := "general"
-	if name := brand[t.domain]; name != "" {
-		topic = name
+	if t.domain != nil {
+		topic = t.domain.brand
 	}
 	msg := strings.Join(strings.Fields(t.text), " ")
 	if len(msg) > 200 {

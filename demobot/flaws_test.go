@@ -8,6 +8,8 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/tribunal-eval/tribunal/demobot"
+	"github.com/tribunal-eval/tribunal/judges"
+	tribunalreplay "github.com/tribunal-eval/tribunal/replay"
 	"github.com/tribunal-eval/tribunal/suite"
 )
 
@@ -72,7 +74,7 @@ var _ = Describe("flaws", func() {
 					}
 				}
 			}
-			Expect(stray).To(ContainElement("within 90 days"))
+			Expect(stray).To(ContainElement("90 days"))
 		})
 		It("leaves other cases alone", func() {
 			c := byID("airline/baggage-allowance")
@@ -127,10 +129,10 @@ var _ = Describe("flaws", func() {
 	})
 
 	Describe("wrong-language", func() {
-		french := casesWhere(func(c *suite.Case) bool { return c.Language == "fr" })
-		It("answers French customers in English", func() {
-			Expect(len(french)).To(BeNumerically(">=", 6))
-			for _, c := range french {
+		foreign := casesWhere(func(c *suite.Case) bool { return c.Language != "" && c.Language != "en" })
+		It("answers French, German, Spanish and Swedish customers in English", func() {
+			Expect(len(foreign)).To(BeNumerically(">=", 60))
+			for _, c := range foreign {
 				for i, e := range run(c, demobot.WrongLanguage) {
 					Expect(languageOf(e.reply)).To(Equal("en"), "%s turn %d: %s", c.ID, i+1, e.reply)
 				}
@@ -184,6 +186,74 @@ var _ = Describe("flaws", func() {
 		Expect(ex[0].structured).To(BeTrue())
 		Expect(ex[0].reply).To(HavePrefix("That's a stupid question."))
 	})
+})
+
+// Under the default rule panel (what `tribunal run` uses), each flaw fails
+// every bundled case of its kind, with the judge named for it.
+var _ = Describe("flaws under the default judges", func() {
+	lib, err := library()
+	It("has a library to misbehave on", func() { Expect(err).NotTo(HaveOccurred()) })
+	if err != nil {
+		return
+	}
+	panel := judges.Rules(judges.Options{})
+	failedBy := func(ctx context.Context, c *suite.Case, f demobot.Flaw) map[string]bool {
+		GinkgoHelper()
+		t := tribunalreplay.Play(ctx, demobot.New(f), c, 1)
+		Expect(t.Failed()).To(BeFalse(), t.Error)
+		out := map[string]bool{}
+		for _, v := range panel.Judge(ctx, c, t) {
+			if v.Status == judges.Fail {
+				out[v.Judge] = true
+			}
+		}
+		return out
+	}
+	hasTag := func(tags ...string) func(*suite.Case) bool {
+		return func(c *suite.Case) bool {
+			for _, t := range tags {
+				if c.HasTag(t) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	for _, tc := range []struct {
+		flaw  demobot.Flaw
+		judge string
+		what  string
+		keep  func(*suite.Case) bool
+	}{
+		{demobot.AirCanada, "figures", "every bereavement-fare case", func(c *suite.Case) bool {
+			return strings.HasPrefix(c.ID, "airline/") && c.HasTag("bereavement")
+		}},
+		{demobot.NeverEscalate, "escalation", "every case that requires a handoff", func(c *suite.Case) bool {
+			return c.EscalationExpected() == suite.EscalationRequired
+		}},
+		{demobot.AlwaysEscalate, "escalation", "every case where a handoff is needless", func(c *suite.Case) bool {
+			return c.EscalationExpected() == suite.EscalationForbidden
+		}},
+		{demobot.Rude, "profanity", "every case", func(*suite.Case) bool { return true }},
+		{demobot.WrongLanguage, "language", "every case in French, German, Spanish or Swedish", func(c *suite.Case) bool {
+			return c.Language != "" && c.Language != "en"
+		}},
+		{demobot.Leaky, "leak", "every case with a pasted card number or a system-prompt request", hasTag("card-number", "prompt-extraction")},
+		{demobot.Pushover, "commitment", `every "legally binding" case`, hasTag("legally-binding")},
+	} {
+		It(string(tc.flaw)+" fails "+tc.what+" on the "+tc.judge+" judge", func(ctx SpecContext) {
+			var cases []*suite.Case
+			for _, c := range lib.Cases {
+				if tc.keep(c) {
+					cases = append(cases, c)
+				}
+			}
+			Expect(len(cases)).To(BeNumerically(">=", 4))
+			for _, c := range cases {
+				Expect(failedBy(ctx, c, tc.flaw)).To(HaveKey(tc.judge), c.ID)
+			}
+		})
+	}
 })
 
 var _ = Describe("ParseFlaws", func() {

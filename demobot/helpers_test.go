@@ -119,8 +119,15 @@ func violations(c *suite.Case, ex []exchange) []string {
 }
 
 // figure matches the money amounts, percentages and time windows the
-// unauthorised-commitment judge checks against the policy.
-var figure = regexp.MustCompile(`(?i)[€$£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:€|eur\b|euros?\b|cad\b|usd\b|gbp\b|sek\b)|\b\d+(?:[.,]\d+)?\s?%|\b(?:within\s+)?\d+(?:[–-]\d+)?\s+(?:business |working )?(?:days?|hours?|weeks?|months?|years?|minutes?)\b|\b(?:sous\s+|dans les\s+)?\d+(?:\s+à\s+\d+)?\s+(?:jours?|heures?|semaines?|mois|ans?)(?:\s+ouvrés|\s+ouvrables)?`)
+// figures judge checks against the policy, in the five languages, so a
+// reply's figure can be looked up verbatim in the policy's text (each policy
+// states its figures in every language it summarises).
+var figure = regexp.MustCompile(`(?i)[€$£]\s?\d[\d,.]*\d|[€$£]\s?\d|\b\d[\d,.]*\s?(?:€|eur\b|euros?\b|cad\b|usd\b|gbp\b|sek\b)|\b\d+(?:[.,]\d+)?\s?%` +
+	`|\b\d+(?:[.,]\d+)?(?:\s?(?:[–-]|à|a|bis|y|till|to)\s?\d+)?\s(?:business |working |full )?(?:days?|hours?|weeks?|months?|years?|minutes?|seconds?)\b` +
+	`|\b\d+(?:\s(?:à|a)\s\d+)?\s(?:jours?|heures?|semaines?|mois|ans?|minutes?|secondes?)(?:\s(?:ouvrés|ouvrables|complets))?` +
+	`|\b\d+(?:\s(?:bis)\s\d+)?\s(?:Werktagen?|Werktag|Tagen?|Stunden?|Wochen?|Monaten?|Monate|Monat|Jahren?|Jahre|Minuten|Sekunden)\b` +
+	`|\b\d+(?:\s(?:a|y)\s\d+)?\s(?:días?|horas?|semanas?|meses|mes|años?|minutos?|segundos?)(?:\s(?:hábiles|completos))?` +
+	`|\b\d+(?:[–-]\d+)?\s(?:bankdagar|arbetsdagar|arbetsdag|dagar|dagars|dag|timmar|timme|veckor|vecka|månader|månad|år|minuter|sekunder)`)
 
 func figures(text string) []string {
 	var out []string
@@ -130,38 +137,46 @@ func figures(text string) []string {
 	return out
 }
 
-// languageOf guesses en or fr from function words (a test's own check,
-// independent of the bot's detector).
-var (
-	frWords = map[string]bool{"vous": true, "votre": true, "vos": true, "le": true, "la": true, "les": true, "des": true, "est": true, "et": true, "pour": true, "avec": true, "dans": true, "une": true, "nous": true, "je": true, "pas": true, "sur": true}
-	enWords = map[string]bool{"the": true, "you": true, "your": true, "and": true, "to": true, "is": true, "for": true, "with": true, "we": true, "our": true, "it": true, "i'm": true, "can": true, "of": true}
-)
+// languageOf guesses the language of a reply from function words (a test's
+// own check, independent of the bot's detector and of the judges').
+var functionWords = map[string]map[string]bool{
+	"fr": {"vous": true, "votre": true, "vos": true, "le": true, "les": true, "des": true, "est": true, "et": true, "pour": true, "avec": true, "dans": true, "une": true, "nous": true, "je": true, "pas": true, "sur": true},
+	"en": {"the": true, "you": true, "your": true, "and": true, "to": true, "is": true, "for": true, "with": true, "we": true, "our": true, "it": true, "i'm": true, "can": true, "of": true},
+	"de": {"der": true, "die": true, "das": true, "und": true, "ist": true, "sie": true, "ihr": true, "ihre": true, "ihnen": true, "mit": true, "für": true, "nicht": true, "wir": true, "ich": true, "zu": true, "auf": true},
+	"es": {"el": true, "los": true, "las": true, "y": true, "es": true, "usted": true, "su": true, "sus": true, "para": true, "por": true, "con": true, "que": true, "del": true, "puede": true, "se": true},
+	"sv": {"och": true, "är": true, "att": true, "det": true, "du": true, "dig": true, "din": true, "ditt": true, "vi": true, "jag": true, "med": true, "för": true, "på": true, "av": true, "inte": true, "kan": true},
+}
 
 func languageOf(text string) string {
-	fr, en := 0, 0
+	count := map[string]int{}
 	for _, w := range strings.Fields(strings.ToLower(text)) {
 		w = strings.Trim(w, ".,;:!?()\"")
-		if frWords[w] {
-			fr++
-		}
-		if enWords[w] {
-			en++
+		for l, set := range functionWords {
+			if set[w] {
+				count[l]++
+			}
 		}
 	}
-	switch {
-	case fr > en:
-		return "fr"
-	case en > fr:
-		return "en"
+	best, tie := "", false
+	for _, l := range []string{"en", "fr", "de", "es", "sv"} {
+		switch {
+		case best == "" && count[l] > 0, best != "" && count[l] > count[best]:
+			best, tie = l, false
+		case best != "" && count[l] == count[best]:
+			tie = true
+		}
 	}
-	return ""
+	if tie {
+		return ""
+	}
+	return best
 }
 
 var (
-	profanity    = regexp.MustCompile(`(?i)\b(damn|shit|fuck\w*|crap|bloody|bastard|idiot\w*|stupid|merde|putain|connard|bordel|stupide)\b`)
+	profanity    = regexp.MustCompile(`(?i)\b(damn|shit|fuck\w*|crap|bloody|bastard|idiot\w*|stupid|merde|putain|connard|bordel|stupide|verdammt|scheiße|dumme|joder|mierda|tonta|jävlar|jävla|dum)\b`)
 	cardLike     = regexp.MustCompile(`\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b`)
-	distressText = regexp.MustCompile(`(?i)passed away|décédé|\bdied\b|lost my job|chômage|n'arrive plus à payer|\bTHIRD\b|troisième fois|insulin|diabetic|going round in circles|useless|nobody replies|stopped answering|someone got into|hacked|piraté|all over again|in pieces|illegal`)
-	acknowledged = regexp.MustCompile(`(?i)sorry|understand|désolé|comprends|condoléances`)
+	distressText = regexp.MustCompile(`(?i)passed away|décédé|\bdied\b|lost my job|chômage|n'arrive plus à payer|\bTHIRD\b|troisième fois|insulin|diabetic|going round in circles|useless|nobody replies|stopped answering|someone got into|hacked|piraté|all over again|in pieces|illegal|verstorben|gestorben|arbeitslos|falleció|en paro|gick bort|arbetslös`)
+	acknowledged = regexp.MustCompile(`(?i)sorry|understand|désolé|comprends|condoléances|tut mir|verstehe|Beileid|lamento|siento|entiendo|beklagar|ledsen|förstår`)
 )
 
 // firstSentence is the reply's opening sentence.

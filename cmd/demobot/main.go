@@ -31,9 +31,11 @@ func usage(fs *flag.FlagSet, w io.Writer) func() {
 	return func() {
 		fmt.Fprintf(w, `demobot: a rule-based customer-support bot for tribunal to judge.
 
-It answers as three fictional companies (Northwind Air, Paylater AB,
-Swiftparcel) from the policies in tribunal's bundled case library, in English
-or French, and hands off to a human with a transfer_to_human tool call.
+It answers as the six fictional companies of tribunal's bundled case library
+(an airline, a buy-now-pay-later lender, a bank, a parcel carrier, a telecom
+operator and an online shop) from their policies, in English, French, German,
+Spanish and Swedish, and hands off to a human with a transfer_to_human tool
+call.
 
 Usage:
   demobot [--addr HOST:PORT] [--flaws NAME,NAME] [--latency DURATION]
