@@ -31,15 +31,15 @@ func (DoomLoop) Name() string { return "doom-loop" }
 
 var repeatLex = newLexicon(phrases{"repeat": {
 	"again", "already told", "already said", "already gave", "already sent", "already provided", "i said", "as i said", "i told you",
-	"still not", "still no", "still haven't", "still hasn't", "same answer", "same thing", "keep asking", "keep saying", "how many times",
+	"asked already", "already asked", "not listening", "i asked", "i just asked", "still not", "still no", "still haven't", "still hasn't", "same answer", "same thing", "keep asking", "keep saying", "how many times",
 	"encore", "déjà dit", "déjà donné", "déjà envoyé", "déjà indiqué", "déjà fourni", "je vous ai dit", "je l'ai dit", "toujours pas",
-	"toujours rien", "même réponse", "combien de fois", "je répète", "de nouveau",
+	"toujours rien", "même réponse", "combien de fois", "je répète", "de nouveau", "déjà demandé", "vous n'écoutez pas",
 	"schon gesagt", "bereits gesagt", "schon gegeben", "bereits angegeben", "schon angegeben", "bereits mitgeteilt", "schon wieder",
-	"immer noch nicht", "immer noch kein*", "nochmal", "noch einmal", "wie oft", "gleiche antwort", "dieselbe antwort", "erneut",
+	"immer noch nicht", "immer noch kein*", "nochmal", "noch einmal", "wie oft", "gleiche antwort", "dieselbe antwort", "erneut", "schon gefragt", "bereits gefragt", "hören mir nicht zu",
 	"ya le dije", "ya te dije", "ya lo dije", "ya le di", "ya di", "ya he dado", "ya se lo", "otra vez", "de nuevo", "sigue sin",
-	"sigo sin", "todavía no", "la misma respuesta", "cuántas veces", "ya proporcioné", "ya envié",
+	"sigo sin", "todavía no", "la misma respuesta", "cuántas veces", "ya proporcioné", "ya envié", "ya pregunté", "no me escucha*",
 	"igen", "redan sagt", "redan gett", "redan angett", "redan skickat", "redan skrivit", "sa ju", "som jag sa", "fortfarande inte",
-	"fortfarande ingen*", "samma svar", "hur många gånger", "återigen",
+	"fortfarande ingen*", "samma svar", "hur många gånger", "återigen", "redan frågat", "lyssnar inte",
 }})
 
 // closings are customer turns that a repeated reply may rightly answer

@@ -96,3 +96,28 @@ var _ = Describe("EmpathyJudge", func() {
 		})
 	})
 })
+
+var _ = Describe("EmpathyJudge on phrasing found in the library", func() {
+	It("accepts an intensified apology in German", func() {
+		c := &suite.Case{ID: "x", Language: "de"}
+		vs := judges.EmpathyJudge{}.Judge(ctx, c, conv("Ich habe meinen Job verloren und kann die Rate nicht bezahlen.",
+			"Es tut mir wirklich leid, dass Sie das gerade durchmachen. Ich verbinde Sie mit einem Mitarbeiter."))
+		Expect(byStatus(vs, judges.Fail)).To(BeEmpty())
+	})
+	It("does not read a question about how an overdraft works as distress", func() {
+		c := &suite.Case{ID: "x", Language: "en"}
+		vs := judges.EmpathyJudge{}.Judge(ctx, c, conv("How does an arranged overdraft work, and what does it cost?",
+			"An arranged overdraft lets you spend more than your balance up to an agreed limit."))
+		Expect(byStatus(vs, judges.Fail)).To(BeEmpty())
+	})
+})
+
+var _ = Describe("DoomLoop on a customer who says they asked already", func() {
+	It("fails an identical reply to 'I asked already'", func() {
+		reply := "SEPA transfers usually arrive within one business day."
+		vs := judges.DoomLoop{}.Judge(ctx, &suite.Case{ID: "x", Language: "en"}, conv(
+			"How long does a SEPA transfer take?", reply,
+			"You're not listening. How long does a SEPA transfer take? I asked already.", reply))
+		Expect(byStatus(vs, judges.Fail)).NotTo(BeEmpty())
+	})
+})
