@@ -66,3 +66,5 @@ func countLines(path string) int {
 	Expect(err).NotTo(HaveOccurred())
 	return strings.Count(string(data), "\n")
 }
+
+func readBytes(path string) ([]byte, error) { return os.ReadFile(path) }

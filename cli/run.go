@@ -13,7 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tribunal-eval/tribunal/demobot"
-	"github.com/tribunal-eval/tribunal/judges"
 	"github.com/tribunal-eval/tribunal/replay"
 	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/results"
@@ -38,6 +37,17 @@ type RunOptions struct {
 	Shard       string
 	Resume      bool
 	DemoFlaws   string
+	Judging     JudgeOptions
+
+	// Baseline is an earlier scorecard.json to compare with and gate on;
+	// AllowSuiteChange compares it even when the cases differ. Flaky
+	// overrides gates.flaky (warn or fail).
+	Baseline         string
+	AllowSuiteChange bool
+	Flaky            string
+
+	// ShardIndexEnv names the variable `--shard auto/N` reads (0-based).
+	ShardIndexEnv string
 }
 
 // NewCmdRun builds `tribunal run`.
@@ -85,9 +95,14 @@ from the environment (TRIBUNAL_TARGET_API_KEY by default), never from flags.`,
 	f.IntVar(&opts.Concurrency, "concurrency", 0, fmt.Sprintf("attempts in flight at once (default %d)", replay.DefaultConcurrency))
 	f.IntVar(&opts.Repeat, "repeat", 0, "attempts per case (default 1)")
 	f.StringVar(&opts.Out, "out", "tribunal-report", "report folder")
-	f.StringVar(&opts.Shard, "shard", "", "run only shard I of N (1-based, like 2/4); stable as cases are added")
+	f.StringVar(&opts.Shard, "shard", "", "run only shard I of N (1-based, like 2/4; auto/N takes I from --shard-index-env); stable as cases are added")
+	f.StringVar(&opts.ShardIndexEnv, "shard-index-env", DefaultShardIndexEnv, "environment variable holding the 0-based shard index for --shard auto/N (Kubernetes Indexed Jobs set JOB_COMPLETION_INDEX)")
 	f.BoolVar(&opts.Resume, "resume", false, "keep the attempts already in OUT/results.jsonl and run only the missing ones")
 	f.StringVar(&opts.DemoFlaws, "demo-flaws", "", "make the embedded demo bot misbehave: "+strings.Join(demobot.FlawNames(), ", "))
+	addJudgeFlags(f, &opts.Judging)
+	f.StringVar(&opts.Baseline, "baseline", "", "an earlier scorecard.json (or its report folder) to compare with: fail on a critical/high case that passed there and fails now, or a dimension that dropped beyond noise")
+	f.BoolVar(&opts.AllowSuiteChange, "allow-suite-change", false, "compare with a --baseline of different cases (matched by id)")
+	f.StringVar(&opts.Flaky, "flaky", "", "flaky cases under --repeat (some attempts pass, some fail): warn (default) or fail the gate")
 	return cmd
 }
 
@@ -105,7 +120,11 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		cases = append(cases, s.Cases...)
 	}
 	if opts.Shard != "" {
-		if cases, err = shard(cases, opts.Shard); err != nil {
+		spec, err := resolveShard(opts.Shard, opts.ShardIndexEnv, opts.IO.Getenv)
+		if err != nil {
+			return err
+		}
+		if cases, err = shard(cases, spec); err != nil {
 			return err
 		}
 	}
@@ -124,7 +143,16 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		return fmt.Errorf("creating report folder: %w", err)
 	}
 	resultsPath := filepath.Join(opts.Out, results.FileName)
-	info := score.RunInfo{Tribunal: version(), Suite: suiteNames(suites), Target: targetName, Repeat: repeat, Started: time.Now().UTC()}
+	judging, err := buildJudging(opts.Judging, cfg, opts.IO.Getenv)
+	if err != nil {
+		return err
+	}
+	defer judging.close()
+	info := score.RunInfo{Tribunal: version(), Suite: suiteNames(suites), Target: targetName, Repeat: repeat, Started: time.Now().UTC(), Judges: judging.info()}
+	base, err := prepareRun(opts, &cfg.Gates, cases, info)
+	if err != nil {
+		return err
+	}
 	builder := score.NewBuilder(cases, info)
 
 	done := map[results.Key]bool{}
@@ -150,7 +178,8 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	prog := newProgress(opts.IO, total-len(done))
 	engine := &replay.Engine{
 		Target: tgt, TargetName: targetName,
-		Judge:       judges.Rules(judges.Options{MaxLatency: cfg.MaxLatency}),
+		Judge:       judging.panel,
+		Customer:    judging.customer,
 		Concurrency: concurrency, Repeat: repeat,
 		Done: func(k results.Key) bool { return done[k] },
 	}
@@ -170,10 +199,14 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	sc := builder.Scorecard(cfg.Gates)
 	sc.Run.Finished = time.Now().UTC()
 	sc.Run.Interrupted = interrupted || sc.Totals.Attempts < total
+	if err := applyBaseline(sc, base); err != nil {
+		return err
+	}
 	if err := reports.WriteAll(opts.Out, sc); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	printSummary(opts.IO, sc, opts.Out)
+	publishCI(opts.IO, sc)
 
 	switch {
 	case interrupted:

@@ -1,0 +1,170 @@
+package cli_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/score"
+)
+
+// judgeServer is a fake OpenAI-compatible judge model. It answers each LLM
+// judge with a valid, empty-handed ruling (no claims, no distressed turns)
+// and counts requests and the keys it was sent.
+func judgeServer() (*httptest.Server, *atomic.Int32, *atomic.Value) {
+	var calls atomic.Int32
+	var auth atomic.Value
+	auth.Store("")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		auth.Store(r.Header.Get("Authorization"))
+		var req struct {
+			Model    string `json:"model"`
+			Messages []struct {
+				Content string `json:"content"`
+			} `json:"messages"`
+			ResponseFormat struct {
+				JSONSchema struct {
+					Name string `json:"name"`
+				} `json:"json_schema"`
+			} `json:"response_format"`
+		}
+		_ = json.NewDecoder(r.Body).Decode(&req)
+		// The transcript comes one JSON line per message; rule on every
+		// bot turn, agreeing with the handoffs the bot made.
+		var empathy, escalation []any
+		for _, m := range req.Messages {
+			for _, line := range strings.Split(m.Content, "\n") {
+				var msg struct {
+					Turn      int    `json:"turn"`
+					Role      string `json:"role"`
+					HandedOff bool   `json:"handed_off"`
+				}
+				if json.Unmarshal([]byte(line), &msg) != nil || msg.Role != "bot" {
+					continue
+				}
+				empathy = append(empathy, map[string]any{"turn": msg.Turn, "customer_distressed": false, "level": 5, "reason": "kind", "quotes": []string{}})
+				escalation = append(escalation, map[string]any{"turn": msg.Turn, "should_hand_off": msg.HandedOff, "quote": "", "reason": "as the policy says"})
+			}
+		}
+		var content any
+		switch req.ResponseFormat.JSONSchema.Name {
+		case "accuracy_claims":
+			content = map[string]any{"claims": []any{}}
+		case "empathy_levels":
+			content = map[string]any{"turns": empathy}
+		case "escalation_review":
+			content = map[string]any{"turns": escalation, "handoff_summary": map[string]any{"useful": true, "quote": "", "reason": "fine"}}
+		default:
+			content = map[string]any{"verdict": "pass", "quote": "", "reason": "fine"}
+		}
+		body, _ := json.Marshal(content)
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"id": "j", "object": "chat.completion", "model": req.Model,
+			"choices": []map[string]any{{"index": 0, "finish_reason": "stop", "message": map[string]any{"role": "assistant", "content": string(body)}}},
+			"usage":   map[string]any{"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110}})
+	}))
+	return srv, &calls, &auth
+}
+
+func verdictsBy(sc *score.Scorecard, judge string) []judges.Verdict {
+	var out []judges.Verdict
+	for _, c := range sc.Cases {
+		for _, v := range c.Verdicts {
+			if v.Judge == judge {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+var _ = Describe("LLM judges in a run", func() {
+	var out string
+	BeforeEach(func() { out = filepath.Join(GinkgoT().TempDir(), "report") })
+
+	It("are skipped, visibly, without a judge model, and the run still gates on the rules", func() {
+		r := run("run", "--out", out)
+		Expect(r.code).To(Equal(0))
+		sc := readScorecard(out)
+		skipped := verdictsBy(sc, "llm-accuracy")
+		Expect(skipped).To(HaveLen(len(sc.Cases)))
+		for _, v := range skipped {
+			Expect(v.Status).To(Equal(judges.Skipped))
+			Expect(v.Rationale).To(ContainSubstring("--judge-model"))
+		}
+	})
+
+	It("rule beside the rule judges when a model is configured, with the key from the environment", func() {
+		srv, calls, auth := judgeServer()
+		defer srv.Close()
+		env := map[string]string{"TRIBUNAL_JUDGE_API_KEY": "sk-judge-secret"}
+		r := tribunal(context.Background(), env, false, "run", "--out", out, "--judge-model", "judge-1",
+			"--judge-base-url", srv.URL+"/v1", "--judge-cache", filepath.Join(GinkgoT().TempDir(), "cache"))
+		Expect(r.code).To(Equal(0), r.out+r.errOut)
+		Expect(calls.Load()).To(BeNumerically(">", 0))
+		Expect(auth.Load()).To(Equal("Bearer sk-judge-secret"))
+		sc := readScorecard(out)
+		for _, v := range verdictsBy(sc, "llm-accuracy") {
+			Expect(v.Status).To(Equal(judges.Pass))
+		}
+		Expect(sc.Run.Judges).To(ContainElement(And(HaveField("Name", "llm-accuracy"), HaveField("Model", "judge-1"), HaveField("PromptVersion", Not(BeEmpty())))))
+		for _, f := range []string{"scorecard.json", "summary.md", "index.html", "junit.xml", "results.jsonl"} {
+			Expect(readFile(filepath.Join(out, f))).NotTo(ContainSubstring("sk-judge-secret"), f)
+		}
+		Expect(r.out + r.errOut).NotTo(ContainSubstring("sk-judge-secret"))
+	})
+})
+
+var _ = Describe("tribunal judge", func() {
+	It("re-judges saved transcripts without calling the bot", func() {
+		first := filepath.Join(GinkgoT().TempDir(), "first")
+		Expect(run("run", "--out", first).code).To(Equal(0))
+
+		srv, calls, _ := judgeServer()
+		defer srv.Close()
+		again := filepath.Join(GinkgoT().TempDir(), "again")
+		r := run("judge", first, "--out", again, "--judge-model", "judge-2", "--judge-base-url", srv.URL+"/v1",
+			"--judge-cache", filepath.Join(GinkgoT().TempDir(), "cache"))
+		Expect(r.code).To(Equal(0), r.out+r.errOut)
+		Expect(calls.Load()).To(BeNumerically(">", 0))
+
+		a, b := readScorecard(first), readScorecard(again)
+		Expect(b.Totals.Cases).To(Equal(a.Totals.Cases))
+		Expect(verdictsBy(a, "llm-accuracy")[0].Status).To(Equal(judges.Skipped))
+		Expect(verdictsBy(b, "llm-accuracy")[0].Status).To(Equal(judges.Pass))
+		// The transcripts are the saved ones, not new replies.
+		Expect(b.Cases[0].Attempts[0].Transcript.SessionID).To(Equal(a.Cases[0].Attempts[0].Transcript.SessionID))
+		Expect(countLines(filepath.Join(again, "results.jsonl"))).To(Equal(a.Totals.Attempts))
+	})
+
+	It("turns a failing bot's saved run into the same failure when re-judged by the rules", func() {
+		first := filepath.Join(GinkgoT().TempDir(), "first")
+		Expect(run("run", "--out", first, "--demo-flaws", "air-canada").code).To(Equal(1))
+		r := run("judge", first, "--out", filepath.Join(GinkgoT().TempDir(), "again"))
+		Expect(r.code).To(Equal(1))
+		Expect(r.out).To(ContainSubstring("airline/bereavement-retroactive"))
+	})
+
+	It("refuses to overwrite the transcripts it reads, and a folder without results", func() {
+		dir := GinkgoT().TempDir()
+		Expect(run("judge", dir, "--out", dir).code).To(Equal(2))
+		r := run("judge", dir, "--out", filepath.Join(dir, "x"))
+		Expect(r.code).To(Equal(2))
+		Expect(r.errOut).To(ContainSubstring("no results.jsonl"))
+	})
+})
+
+func readFile(path string) string {
+	data, err := readBytes(path)
+	Expect(err).NotTo(HaveOccurred())
+	return strings.ToValidUTF8(string(data), "")
+}

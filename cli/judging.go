@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"github.com/spf13/pflag"
+
+	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/judges/llm"
+	"github.com/tribunal-eval/tribunal/replay"
+	"github.com/tribunal-eval/tribunal/score"
+	"github.com/tribunal-eval/tribunal/simulate"
+	"github.com/tribunal-eval/tribunal/suite"
+)
+
+// JudgeOptions configure the LLM judges and the simulated customers. The
+// key is read from the environment only: TRIBUNAL_JUDGE_API_KEY (or the
+// variable judge.api_key_env names), then OPENAI_API_KEY.
+type JudgeOptions struct {
+	Model          string
+	BaseURL        string
+	Samples        int
+	MaxCost        float64
+	CacheDir       string
+	NoCache        bool
+	SimulatorModel string
+}
+
+func addJudgeFlags(f *pflag.FlagSet, o *JudgeOptions) {
+	f.StringVar(&o.Model, "judge-model", "", "model for the LLM judges (none: they are skipped, visibly); key from TRIBUNAL_JUDGE_API_KEY or OPENAI_API_KEY")
+	f.StringVar(&o.BaseURL, "judge-base-url", "", "OpenAI-compatible base URL of the judge model (default https://api.openai.com/v1)")
+	f.IntVar(&o.Samples, "judge-samples", 1, "samples per LLM judgement; the majority rules and disagreement is reported")
+	f.Float64Var(&o.MaxCost, "max-judge-cost", 0, "stop LLM judging cleanly once it has cost this many USD (0: no cap)")
+	f.StringVar(&o.CacheDir, "judge-cache", ".tribunal/cache", "folder caching LLM verdicts by their inputs")
+	f.BoolVar(&o.NoCache, "no-judge-cache", false, "always ask the judge model, never the cache")
+	f.StringVar(&o.SimulatorModel, "simulator-model", "", "model that plays simulated customers (default: --judge-model, on the judge's base URL)")
+}
+
+// judging is what a run judges with.
+type judging struct {
+	panel    judges.Panel
+	llm      *llm.Judges
+	customer replay.Customer
+}
+
+// close releases the judge endpoint's connections.
+func (j *judging) close() { j.llm.Close() }
+
+// info names the judges for the scorecard, with model and prompt version
+// for the LLM ones, so diff can refuse incomparable scorecards.
+func (j *judging) info() []score.JudgeInfo {
+	versions := llm.PromptVersions()
+	model := j.llm.Stats().Model
+	var out []score.JudgeInfo
+	for _, jj := range j.panel {
+		ji := score.JudgeInfo{Name: jj.Name()}
+		if v, ok := versions[jj.Name()]; ok && j.llm.Enabled() {
+			ji.Model, ji.PromptVersion = model, v
+		}
+		out = append(out, ji)
+	}
+	return out
+}
+
+// buildJudging assembles the rule judges, the LLM judges (skipped without a
+// model) and the simulated customer from flags and the suite config.
+func buildJudging(o JudgeOptions, cfg suite.Config, getenv func(string) string) (*judging, error) {
+	model := firstNonEmpty(o.Model, cfg.Judge.Model)
+	baseURL := firstNonEmpty(o.BaseURL, cfg.Judge.BaseURL)
+	key := ""
+	if cfg.Judge.APIKeyEnv != "" {
+		key = getenv(cfg.Judge.APIKeyEnv)
+	}
+	key = firstNonEmpty(key, getenv("TRIBUNAL_JUDGE_API_KEY"), getenv("OPENAI_API_KEY"))
+	if o.Samples < 1 {
+		return nil, usageErrorf("--judge-samples must be at least 1")
+	}
+	if o.MaxCost < 0 {
+		return nil, usageErrorf("--max-judge-cost must not be negative")
+	}
+	lj, err := llm.New(llm.Config{
+		Model: model, BaseURL: baseURL, APIKey: key,
+		Samples: o.Samples, MaxCost: o.MaxCost,
+		CacheDir: o.CacheDir, NoCache: o.NoCache,
+		SuiteRubrics: cfg.Judges,
+	})
+	if err != nil {
+		return nil, &UsageError{err}
+	}
+	j := &judging{llm: lj}
+	j.panel = append(judges.Rules(judges.Options{MaxLatency: cfg.MaxLatency, Canary: cfg.Canary}), lj.Judges()...)
+
+	if simModel := firstNonEmpty(o.SimulatorModel, model); simModel != "" {
+		cust, err := simulate.New(simulate.Config{Model: simModel, BaseURL: baseURL, APIKey: key})
+		if err != nil {
+			return nil, &UsageError{err}
+		}
+		j.customer = cust
+	}
+	return j, nil
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
