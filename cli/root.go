@@ -49,7 +49,7 @@ tolerance; 130 interrupted.`,
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{err} })
-	root.AddCommand(NewCmdRun(ios, nil), NewCmdValidate(ios, nil), NewCmdJudge(ios, nil), NewCmdMerge(ios, nil), NewCmdDiff(ios, nil), NewCmdReport(ios, nil), NewCmdSchema(ios, nil), NewCmdCoverage(ios, nil), NewCmdImport(ios, nil))
+	root.AddCommand(NewCmdRun(ios, nil), NewCmdValidate(ios, nil), NewCmdJudge(ios, nil), NewCmdMerge(ios, nil), NewCmdDiff(ios, nil), NewCmdReport(ios, nil), NewCmdSchema(ios, nil), NewCmdCoverage(ios, nil), NewCmdImport(ios, nil), NewCmdCalibrate(ios, nil))
 	return root
 }
 
