@@ -227,7 +227,7 @@ func faultSuite(url string, extra string) string {
   body: '{"case": {{json .CaseID}}, "attempt": {{json .Attempt}}, "turn": {{json .Turn}}, "message": {{json .Message}}, "history": {{json .History}}}'
   reply_path: $.reply
   handoff_path: $.handoff
-  timeout: 400ms
+  timeout: 1500ms
   retries: 2
 %s`, url, extra)
 	Expect(os.WriteFile(filepath.Join(dir, "tribunal.yaml"), []byte(cfg), 0o644)).To(Succeed())
