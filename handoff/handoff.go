@@ -8,8 +8,8 @@ package handoff
 import (
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/tribunal-eval/tribunal/fold"
 )
 
 // person matches the words for a human agent in each language.
@@ -139,32 +139,6 @@ var (
 	requestLex  = lexicon{keys: personKeys, patterns: request}
 )
 
-// lower lower-cases text rune by rune, keeping a rune as it is where its
-// lower case has another UTF-8 length, so byte offsets into the result are
-// offsets into text.
-func lower(text string) string {
-	ascii := true
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(text)
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	for _, r := range text {
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != utf8.RuneLen(r) {
-			l = r
-		}
-		b.WriteRune(l)
-	}
-	return b.String()
-}
-
 // Announced reports whether reply says the bot is handing off to a person
 // now, and the sentence that says it.
 func Announced(reply string) (string, bool) { return find(announceLex, reply, true) }
@@ -183,7 +157,7 @@ func Path(reply string) (string, bool) {
 func Requested(text string) (string, bool) { return find(requestLex, text, false) }
 
 func find(lex lexicon, text string, checkNegation bool) (string, bool) {
-	low := lower(text)
+	low := fold.Lower(text)
 	// Patterns never cross a sentence, so only the sentences that hold a
 	// key are searched: most of a reply never reaches the regexps.
 	for from := 0; from < len(low); {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/tribunal-eval/tribunal/fold"
 )
 
 // Matcher is a text matcher from a case file. Exactly one form is set:
@@ -22,6 +24,9 @@ type Matcher struct {
 	All   []Matcher `json:"all,omitempty"`
 
 	re *regexp.Regexp
+	// words is a plain matcher's folded words, for a literal search that
+	// is much faster than its equivalent regexp.
+	words []string
 }
 
 // Span is a matched range of bytes in the text that was searched.
@@ -29,9 +34,7 @@ type Span struct{ Start, End int }
 
 // Text returns a matcher for a plain string.
 func Text(s string) Matcher {
-	m := Matcher{Text: s}
-	m.re = plainRegexp(s)
-	return m
+	return Matcher{Text: s, words: strings.Fields(fold.Lower(s))}
 }
 
 // Regex returns a matcher for a Go RE2 expression.
@@ -48,17 +51,6 @@ func Any(ms ...Matcher) Matcher { return Matcher{Any: ms} }
 
 // All returns a matcher that holds when all of ms do.
 func All(ms ...Matcher) Matcher { return Matcher{All: ms} }
-
-// plainRegexp turns a plain string into a case-insensitive expression in which
-// any run of whitespace matches any other, so line breaks in a reply do not
-// hide a phrase.
-func plainRegexp(s string) *regexp.Regexp {
-	words := strings.Fields(s)
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	return regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))
-}
 
 // Find reports whether the matcher holds on text and, when it does, the
 // spans of text that made it hold (one per leaf matcher that matched).
@@ -82,6 +74,13 @@ func (m Matcher) Find(text string) ([]Span, bool) {
 		}
 		return all, true
 	default:
+		if m.Regex == "" {
+			words := m.words
+			if words == nil {
+				words = strings.Fields(fold.Lower(m.Text))
+			}
+			return findWords(text, words)
+		}
 		re := m.compiled()
 		if re == nil {
 			return nil, false
@@ -99,17 +98,50 @@ func (m Matcher) compiled() *regexp.Regexp {
 		return m.re
 	}
 	// Matchers built as literals (not through the loader or constructors).
-	if m.Regex != "" {
-		re, err := regexp.Compile(m.Regex)
-		if err != nil {
-			return nil
+	re, err := regexp.Compile(m.Regex)
+	if err != nil {
+		return nil
+	}
+	return re
+}
+
+// findWords finds the words in order, separated by any run of whitespace,
+// case-insensitively: what a plain-text matcher promises.
+func findWords(text string, words []string) ([]Span, bool) {
+	if len(words) == 0 {
+		return nil, false
+	}
+	low := fold.Lower(text)
+	for from := 0; from < len(low); {
+		i := strings.Index(low[from:], words[0])
+		if i < 0 {
+			return nil, false
 		}
-		return re
+		start := from + i
+		end := start + len(words[0])
+		ok := true
+		for _, w := range words[1:] {
+			j := end
+			for j < len(low) && isSpace(low[j]) {
+				j++
+			}
+			if j == end || !strings.HasPrefix(low[j:], w) {
+				ok = false
+				break
+			}
+			end = j + len(w)
+		}
+		if ok {
+			return []Span{{start, end}}, true
+		}
+		from = start + 1
 	}
-	if strings.TrimSpace(m.Text) != "" {
-		return plainRegexp(m.Text)
-	}
-	return nil
+	return nil, false
+}
+
+// isSpace is RE2's \s: the whitespace a plain matcher folds.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
 // String renders the matcher as a reader would write it in a case file.

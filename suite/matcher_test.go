@@ -59,3 +59,23 @@ var _ = Describe("Matcher", func() {
 		Expect(string(b)).To(Equal(`{"regex":"a+"}`))
 	})
 })
+
+var _ = Describe("plain matchers on awkward text", func() {
+	It("finds a later occurrence when an earlier one is incomplete", func() {
+		spans, ok := suite.Text("before travel").Find("Before you go: requests made before   travel count.")
+		Expect(ok).To(BeTrue())
+		Expect(spans[0].Start).To(Equal(len("Before you go: requests made ")))
+	})
+	It("needs whitespace between the words and reports the original text's offsets", func() {
+		_, ok := suite.Text("before travel").Find("beforetravel")
+		Expect(ok).To(BeFalse())
+		text := "Déjà: AVANT LE VOYAGE."
+		spans, ok := suite.Text("avant le voyage").Find(text)
+		Expect(ok).To(BeTrue())
+		Expect(text[spans[0].Start:spans[0].End]).To(Equal("AVANT LE VOYAGE"))
+	})
+	It("never matches an empty plain text", func() {
+		_, ok := suite.Matcher{Text: "   "}.Find("anything")
+		Expect(ok).To(BeFalse())
+	})
+})
