@@ -153,6 +153,7 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	}
 	sc := builder.Scorecard(cfg.Gates)
 	sc.Run.Finished = time.Now().UTC()
+	judging.annotate(sc)
 	if err := reports.WriteAll(opts.Out, sc); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}

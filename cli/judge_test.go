@@ -117,10 +117,38 @@ var _ = Describe("LLM judges in a run", func() {
 			Expect(v.Status).To(Equal(judges.Pass))
 		}
 		Expect(sc.Run.Judges).To(ContainElement(And(HaveField("Name", "llm-accuracy"), HaveField("Model", "judge-1"), HaveField("PromptVersion", Not(BeEmpty())))))
+		Expect(sc.Judging).NotTo(BeNil(), "cost and cache statistics are in the scorecard")
+		Expect(sc.Judging.Model).To(Equal("judge-1"))
+		Expect(sc.Judging.Calls).To(BeNumerically(">", 0))
+		Expect(sc.Judging.CacheMisses).To(Equal(sc.Judging.Calls))
+		Expect(sc.Judging.PromptTokens).To(BeNumerically(">", 0))
+		Expect(sc.Judging.Judges).To(HaveKey("llm-accuracy"))
+		Expect(r.out).To(ContainSubstring("LLM judging (judge-1):"))
+		Expect(readFile(filepath.Join(out, "summary.md"))).To(ContainSubstring("LLM judging with"))
+		Expect(readFile(filepath.Join(out, "index.html"))).To(ContainSubstring("LLM judging"))
 		for _, f := range []string{"scorecard.json", "summary.md", "index.html", "junit.xml", "results.jsonl"} {
 			Expect(readFile(filepath.Join(out, f))).NotTo(ContainSubstring("sk-judge-secret"), f)
 		}
 		Expect(r.out + r.errOut).NotTo(ContainSubstring("sk-judge-secret"))
+	})
+})
+
+var _ = Describe("the LLM verdict cache", func() {
+	It("serves an unchanged re-run from disk without asking the model again", func() {
+		srv, calls, _ := judgeServer()
+		defer srv.Close()
+		cache := filepath.Join(GinkgoT().TempDir(), "cache")
+		args := func(out string) []string {
+			return []string{"run", "--out", out, "--judge-model", "judge-1", "--judge-base-url", srv.URL + "/v1", "--judge-cache", cache}
+		}
+		first := filepath.Join(GinkgoT().TempDir(), "first")
+		Expect(run(args(first)...).code).To(Equal(0))
+		asked := calls.Load()
+		second := filepath.Join(GinkgoT().TempDir(), "second")
+		Expect(run(args(second)...).code).To(Equal(0))
+		Expect(calls.Load()).To(Equal(asked), "the second run asked the model nothing")
+		sc := readScorecard(second)
+		Expect(sc.Judging.CacheHits).To(Equal(sc.Judging.Calls))
 	})
 })
 

@@ -106,3 +106,24 @@ func firstNonEmpty(vs ...string) string {
 	}
 	return ""
 }
+
+// annotate records what LLM judging cost on the scorecard: the run's
+// totals, each judge's share and each case's.
+func (j *judging) annotate(sc *score.Scorecard) {
+	if !j.llm.Enabled() {
+		return
+	}
+	st := j.llm.Stats()
+	t := st.Total
+	u := &score.JudgingUsage{Model: st.Model, CostUSD: t.CostUSD, Calls: t.Calls, CacheHits: t.CacheHits, CacheMisses: t.CacheMisses,
+		PromptTokens: t.PromptTokens, CompletionTokens: t.CompletionTokens, Discarded: t.Discarded, Errors: t.Errors, Skipped: t.Skipped,
+		BudgetReached: st.BudgetReached, Judges: map[string]score.JudgeUsage{}}
+	for name, ju := range st.Judges {
+		u.Judges[name] = score.JudgeUsage{Calls: ju.Calls, CacheHits: ju.CacheHits, PromptTokens: ju.PromptTokens,
+			CompletionTokens: ju.CompletionTokens, CostUSD: ju.CostUSD}
+	}
+	sc.Judging = u
+	for i := range sc.Cases {
+		sc.Cases[i].JudgeCostUSD = st.Cases[sc.Cases[i].ID].CostUSD
+	}
+}

@@ -198,6 +198,7 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	interrupted := ctx.Err() != nil
 	sc := builder.Scorecard(cfg.Gates)
 	sc.Run.Finished = time.Now().UTC()
+	judging.annotate(sc)
 	sc.Run.Interrupted = interrupted || sc.Totals.Attempts < total
 	if err := applyBaseline(sc, base); err != nil {
 		return err

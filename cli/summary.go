@@ -37,6 +37,18 @@ func printSummary(ios *IOStreams, sc *score.Scorecard, out string) {
 		fmt.Fprintln(w)
 	}
 
+	if j := sc.Judging; j != nil {
+		fmt.Fprintf(w, "  LLM judging (%s): %d calls, %d from cache, %d+%d tokens, about $%.4f",
+			j.Model, j.Calls, j.CacheHits, j.PromptTokens, j.CompletionTokens, j.CostUSD)
+		if j.Discarded > 0 {
+			fmt.Fprintf(w, ", %d findings with made-up quotes discarded", j.Discarded)
+		}
+		if j.BudgetReached {
+			fmt.Fprint(w, "; budget reached, the rest skipped")
+		}
+		fmt.Fprintln(w)
+	}
+
 	listed := 0
 	for _, sev := range []string{"critical", "high", "medium", "low"} {
 		for i := range sc.Cases {

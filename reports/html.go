@@ -114,9 +114,11 @@ type htmlPage struct {
 	StartedISO string
 	Duration   string
 	Judges     string
-	Repeat     int
-	Totals     score.Totals
-	PassRate   string
+	// Judging summarises LLM judging's cost, when a judge model ruled.
+	Judging  string
+	Repeat   int
+	Totals   score.Totals
+	PassRate string
 	// Repeated is true when cases ran more than once: pass@1, pass^k and
 	// flaky are shown.
 	Repeated bool
@@ -316,6 +318,12 @@ func htmlPageOf(sc *score.Scorecard) *htmlPage {
 		judgeNames = append(judgeNames, s)
 	}
 	p.Judges = strings.Join(judgeNames, ", ")
+	if j := sc.Judging; j != nil {
+		p.Judging = fmt.Sprintf("%s: %d calls (%d from cache), %d+%d tokens, about $%.4f", j.Model, j.Calls, j.CacheHits, j.PromptTokens, j.CompletionTokens, j.CostUSD)
+		if j.BudgetReached {
+			p.Judging += "; budget reached, later LLM verdicts skipped"
+		}
+	}
 
 	for _, ch := range sc.Gate.Checks {
 		hc := htmlCheck{Passed: ch.Passed, Warning: ch.Passed && ch.Warning, Name: ch.Name, Detail: ch.Detail}
@@ -903,6 +911,7 @@ const pageHTML = `
 <div><dt>Repeat</dt><dd>{{.Repeat}}</dd></div>
 <div><dt>Cases</dt><dd>{{.Totals.Cases}} cases, {{.Totals.Attempts}} attempts{{with .Totals.ErroredAttempts}}, {{.}} errored{{end}}</dd></div>
 {{with .Judges}}<div><dt>Judges</dt><dd>{{template "t" r .}}</dd></div>
+{{end}}{{with .Judging}}<div><dt>LLM judging</dt><dd>{{template "t" r .}}</dd></div>
 {{end}}</dl>
 </section>
 <section id="cases-list"><h2>Cases</h2>

@@ -43,6 +43,7 @@ func Markdown(w io.Writer, sc *score.Scorecard) error {
 		mdDiff(&b, sc.Baseline, true)
 	}
 	mdTables(&b, sc)
+	mdJudging(&b, sc.Judging)
 
 	order := readingOrder(sc)
 	var failed, errored []*score.Case
@@ -529,4 +530,20 @@ func ghData(s string) string {
 func ghProperty(s string) string {
 	s = clean(s)
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// mdJudging says what LLM judging cost, when a judge model ruled.
+func mdJudging(b *bytes.Buffer, j *score.JudgingUsage) {
+	if j == nil {
+		return
+	}
+	fmt.Fprintf(b, "\nLLM judging with %s: %d calls (%d from cache), %d prompt + %d completion tokens, about $%.4f.",
+		mdCode(j.Model), j.Calls, j.CacheHits, j.PromptTokens, j.CompletionTokens, j.CostUSD)
+	if j.Discarded > 0 {
+		fmt.Fprintf(b, " %d findings quoting words not in the transcript were discarded.", j.Discarded)
+	}
+	if j.BudgetReached {
+		b.WriteString(" The judging budget was reached; later LLM verdicts are skipped.")
+	}
+	b.WriteString("\n")
 }

@@ -29,6 +29,40 @@ type Scorecard struct {
 	// Baseline compares this run with an earlier scorecard, when `run
 	// --baseline` (or `report --baseline`) gave one.
 	Baseline *Diff `json:"baseline,omitempty"`
+	// Judging is what the LLM judges cost, when a judge model ruled.
+	Judging *JudgingUsage `json:"judging,omitempty"`
+}
+
+// JudgingUsage is what LLM judging cost in a run: calls, cache, tokens and
+// the estimated price, in total and per judge. Each case's share is
+// Case.JudgeCostUSD.
+type JudgingUsage struct {
+	Model string `json:"model"`
+	// CostUSD is estimated at the configured prices (0 for a local model
+	// with no price).
+	CostUSD          float64 `json:"cost_usd"`
+	Calls            int     `json:"calls"`
+	CacheHits        int     `json:"cache_hits"`
+	CacheMisses      int     `json:"cache_misses"`
+	PromptTokens     int     `json:"prompt_tokens"`
+	CompletionTokens int     `json:"completion_tokens"`
+	// Discarded counts findings dropped because the judge quoted words
+	// that are not in the transcript or policy.
+	Discarded int `json:"discarded"`
+	Errors    int `json:"errors"`
+	Skipped   int `json:"skipped"`
+	// BudgetReached is true when --max-judge-cost stopped judging.
+	BudgetReached bool                  `json:"budget_reached"`
+	Judges        map[string]JudgeUsage `json:"judges"`
+}
+
+// JudgeUsage is one LLM judge's share of the cost.
+type JudgeUsage struct {
+	Calls            int     `json:"calls"`
+	CacheHits        int     `json:"cache_hits"`
+	PromptTokens     int     `json:"prompt_tokens"`
+	CompletionTokens int     `json:"completion_tokens"`
+	CostUSD          float64 `json:"cost_usd"`
 }
 
 // RunInfo describes what was run, so two scorecards can be compared.
@@ -136,6 +170,8 @@ type Case struct {
 	// Flaky is true when some attempts passed and some failed: the case's
 	// outcome depends on luck. Status is fail for a flaky case.
 	Flaky bool `json:"flaky"`
+	// JudgeCostUSD is what LLM judging of this case cost, all attempts.
+	JudgeCostUSD float64 `json:"judge_cost_usd,omitempty"`
 }
 
 // FailedDimensions lists the dimensions the case failed, in report order.
