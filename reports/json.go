@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -21,12 +22,60 @@ func JSON(w io.Writer, sc *score.Scorecard) error {
 	if sc == nil {
 		return errNilScorecard
 	}
-	b, err := json.MarshalIndent(jsonSafe(sc), "", "  ")
+	safe := jsonSafe(sc)
+	// The cases are most of the file (tens of megabytes at 10,000 cases):
+	// encode the rest once with a placeholder, then stream the cases one by
+	// one into its place, so the whole document never sits in memory. The
+	// bytes are those json.MarshalIndent would write for the whole value.
+	head := *safe
+	head.Cases = nil
+	b, err := json.MarshalIndent(&head, "", "  ")
 	if err != nil {
 		return fmt.Errorf("reports: encoding scorecard.json: %w", err)
 	}
-	b = append(b, '\n')
-	_, err = w.Write(b)
+	const slot = `"cases": null`
+	i := bytes.Index(b, []byte(slot))
+	if i < 0 {
+		return fmt.Errorf("reports: encoding scorecard.json: no cases field")
+	}
+	if _, err := w.Write(b[:i+len(slot)-len("null")]); err != nil {
+		return err
+	}
+	if len(safe.Cases) == 0 {
+		if _, err := io.WriteString(w, "[]"); err != nil {
+			return err
+		}
+	} else {
+		if _, err := io.WriteString(w, "[\n"); err != nil {
+			return err
+		}
+		for ci := range safe.Cases {
+			cb, err := json.MarshalIndent(&safe.Cases[ci], "    ", "  ")
+			if err != nil {
+				return fmt.Errorf("reports: encoding scorecard.json: case %s: %w", safe.Cases[ci].ID, err)
+			}
+			sep := ",\n"
+			if ci == len(safe.Cases)-1 {
+				sep = "\n"
+			}
+			if _, err := io.WriteString(w, "    "); err != nil {
+				return err
+			}
+			if _, err := w.Write(cb); err != nil {
+				return err
+			}
+			if _, err := io.WriteString(w, sep); err != nil {
+				return err
+			}
+		}
+		if _, err := io.WriteString(w, "  ]"); err != nil {
+			return err
+		}
+	}
+	if _, err := w.Write(b[i+len(slot):]); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
 	return err
 }
 
