@@ -180,14 +180,12 @@ func ParseRetryAfter(h string, now time.Time) time.Duration {
 	if h == "" {
 		return 0
 	}
-	if secs, err := strconv.ParseInt(h, 10, 64); err == nil {
+	// Seconds, whole as the RFC says or fractional as some servers send.
+	if secs, err := strconv.ParseFloat(h, 64); err == nil {
 		if secs <= 0 {
 			return 0
 		}
-		if secs > int64(24*time.Hour/time.Second) {
-			secs = int64(24 * time.Hour / time.Second) // avoid overflow; any cap beats it
-		}
-		return time.Duration(secs) * time.Second
+		return time.Duration(min(secs, 24*60*60) * float64(time.Second)) // any cap beats a day
 	}
 	if at, err := http.ParseTime(h); err == nil && at.After(now) {
 		return at.Sub(now)
