@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
-	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
 	"github.com/tribunal-eval/tribunal/suite"
@@ -154,14 +153,10 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	sc := builder.Scorecard(cfg.Gates)
 	sc.Run.Finished = time.Now().UTC()
 	judging.annotate(sc)
-	if err := reports.WriteAll(opts.Out, sc); err != nil {
-		return fmt.Errorf("writing report: %w", err)
+	if err := deliver(opts.IO, opts.Out, sc); err != nil {
+		return err
 	}
-	printSummary(opts.IO, sc, opts.Out)
-	if !sc.Gate.Passed {
-		return &GateError{Gate: sc.Gate}
-	}
-	return nil
+	return gateResult(sc)
 }
 
 func sameDir(a, b string) bool {

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
 	"github.com/tribunal-eval/tribunal/suite"
@@ -175,20 +174,16 @@ func mergeRun(opts *MergeOptions) error {
 		sc.Run.Finished = time.Now().UTC()
 	}
 	sc.Run.Interrupted = sc.Run.Interrupted || len(keys) < total
-	if err := reports.WriteAll(opts.Out, sc); err != nil {
-		return fmt.Errorf("writing report: %w", err)
-	}
 	fmt.Fprintf(opts.IO.ErrOut, "tribunal merge: %d attempts of %d cases from %d shard(s)\n", len(keys), sc.Totals.Cases, len(shards))
-	printSummary(opts.IO, sc, opts.Out)
+	if err := deliver(opts.IO, opts.Out, sc); err != nil {
+		return err
+	}
 
 	if missing := total - len(keys); missing > 0 && !opts.AllowPartial {
 		return usageErrorf("%d of %d attempts (%d cases × %d) have no results: is a shard missing or unfinished? (--allow-partial accepts a partial report)",
 			missing, total, len(cases), repeat)
 	}
-	if !sc.Gate.Passed {
-		return &GateError{Gate: sc.Gate}
-	}
-	return nil
+	return gateResult(sc)
 }
 
 // readShard reads a shard's results.jsonl (a report folder, or the file

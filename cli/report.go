@@ -178,14 +178,10 @@ func reportRun(opts *ReportOptions) error {
 			return err
 		}
 	}
-	if err := reports.WriteAll(out, sc); err != nil {
-		return fmt.Errorf("writing report: %w", err)
+	if err := deliver(opts.IO, out, sc); err != nil {
+		return err
 	}
-	printSummary(opts.IO, sc, out)
-	if !sc.Gate.Passed {
-		return &GateError{Gate: sc.Gate}
-	}
-	return nil
+	return gateResult(sc)
 }
 
 func mustAbs(p string) string {

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/tribunal-eval/tribunal/demobot"
 	"github.com/tribunal-eval/tribunal/replay"
-	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
 	"github.com/tribunal-eval/tribunal/suite"
@@ -203,12 +202,9 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	if err := applyBaseline(sc, base); err != nil {
 		return err
 	}
-	if err := reports.WriteAll(opts.Out, sc); err != nil {
-		return fmt.Errorf("writing report: %w", err)
+	if err := deliver(opts.IO, opts.Out, sc); err != nil {
+		return err
 	}
-	printSummary(opts.IO, sc, opts.Out)
-	publishCI(opts.IO, sc)
-
 	switch {
 	case interrupted:
 		return errInterrupted
@@ -216,10 +212,8 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		return runErr
 	case closeErr != nil:
 		return closeErr
-	case !sc.Gate.Passed:
-		return &GateError{Gate: sc.Gate}
 	}
-	return nil
+	return gateResult(sc)
 }
 
 // buildTarget returns the configured bot, or the embedded demo bot.

@@ -260,7 +260,19 @@ var _ = Describe("sharding and tribunal merge", func() {
 				}
 			}
 			Expect(shardRun).To(ContainSubstring("--shard ${{ matrix.shard }}/4"))
-			Expect(mergeRun).To(ContainSubstring("GITHUB_STEP_SUMMARY"))
+			Expect(mergeRun).To(ContainSubstring("tribunal merge tribunal-report shards/*"))
+		})
+
+		It("relies on merge writing the job summary itself on GitHub Actions", func() {
+			shardDir := filepath.Join(GinkgoT().TempDir(), "shard-1")
+			Expect(run("run", "--out", shardDir, "--shard", "1/1").code).To(Equal(0))
+			stepSummary := filepath.Join(GinkgoT().TempDir(), "step-summary.md")
+			env := map[string]string{"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": stepSummary}
+			r := tribunal(context.Background(), env, false, "merge", filepath.Join(GinkgoT().TempDir(), "merged"), shardDir)
+			Expect(r.code).To(Equal(0), r.out+r.errOut)
+			summary, err := os.ReadFile(stepSummary)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(string(summary)).To(ContainSubstring("passed"))
 		})
 	})
 })

@@ -6,11 +6,31 @@ import (
 	"strings"
 
 	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/score"
 )
 
 // maxListed bounds the failures a summary prints; the report has them all.
 const maxListed = 15
+
+// deliver writes the report folder, prints the summary and hands the run to
+// the CI it runs in: the end of every command that produces a scorecard.
+func deliver(ios *IOStreams, out string, sc *score.Scorecard) error {
+	if err := reports.WriteAll(out, sc); err != nil {
+		return fmt.Errorf("writing report: %w", err)
+	}
+	printSummary(ios, sc, out)
+	publishCI(ios, sc)
+	return nil
+}
+
+// gateResult is the scorecard's gate decision as a command's error.
+func gateResult(sc *score.Scorecard) error {
+	if !sc.Gate.Passed {
+		return &GateError{Gate: sc.Gate}
+	}
+	return nil
+}
 
 // printSummary writes the end-of-run summary: totals, dimensions, the worst
 // failures with their evidence, the gate and where the report is.
