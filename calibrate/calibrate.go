@@ -1,9 +1,11 @@
-// Package calibrate measures the rule judges against a labelled set of
-// transcripts: good and flawed replies to the same customer situations, in
-// several languages, each labelled with the judges that must flag it. Run
+// Package calibrate measures the judges, rule and LLM, against a labelled set
+// of transcripts: good and flawed replies to the same customer situations,
+// in several languages, each labelled with the judges that must flag it. Run
 // reports, per judge, true positives, misses, false alarms, precision,
-// recall and false-alarm rate, so a judge's quality is measured rather than
-// guessed, and a spec can pin it.
+// recall, false-alarm rate and Cohen's kappa (agreement with the human
+// labels corrected for chance), so a judge's quality is measured rather than
+// guessed, a spec can pin it, and a team knows whether to trust an LLM judge
+// before it gates CI.
 //
 // # File format
 //
@@ -22,6 +24,10 @@
 //	    escalation: required         # optional: required|forbidden|optional
 //	    escalate_by_turn: 1          # optional
 //	    max_latency: 2s              # optional
+//	    labelled: [llm-empathy]      # optional: judges a human labelled every
+//	                                 # reply of this case for (see below)
+//	    rubrics:                     # optional: the case's own LLM rubrics,
+//	      - {name: refund, rubric: "...", dimension: accuracy}  # as in case files
 //	    customer:                    # what the customer says, turn by turn
 //	      - My father died ...
 //	    replies:                     # alternative bot replies to the same turns
@@ -34,12 +40,49 @@
 //	        latency_ms: [900]        # optional, per turn
 //	        flags: [empathy]         # judges that must fail this reply; every
 //	                                 # other judge must not
+//	        labelled: [llm-accuracy] # optional: LLM judges a human labelled
+//	                                 # this reply for, flagged or not
 //	        ignore: [language]       # optional: judges not scored on it
 //	        note: why it is labelled so
 //
 // Each reply is one labelled item: its case is replayed as a transcript of
 // the customer's turns and that reply's bot turns, and every judge rules on
 // it. A judge flags an item when it returns at least one failing verdict.
+//
+// # Labels for rule and LLM judges
+//
+// Rule judges are scored on every item (closed world): a rule judge listed
+// in flags must fail the reply, every other one must pass it, unless it is
+// in ignore.
+//
+// LLM judges (llm-accuracy, llm-empathy, llm-escalation, llm-injection,
+// llm-rubric, and a case rubric's verdicts as "rubric:NAME", or "rubric" for
+// an unnamed one) are scored only on the items a human labelled for them
+// (open world): an item is a positive for an LLM judge when its flags name
+// it, a negative when its case's or its reply's labelled list names it and
+// flags do not, and is not scored otherwise. A label set written for the
+// rule judges therefore never counts "not flagged" as a human verdict for an
+// LLM judge the labeller never considered. See LabelledOnly.
+//
+// An LLM judge that could not rule on an item it is labelled for (its
+// verdicts are skipped — no judge model, no policy to check against, the
+// budget reached — or one is error, and none fails) is counted as skipped
+// or errored on that item: neither agreement nor disagreement, and left out
+// of every rate. A failing verdict still flags the item.
+//
+// # Agreement
+//
+// Kappa is Cohen's kappa between the judge's flag / no flag and the human
+// label over the items scored: with n = TP+FN+FP+TN, observed agreement
+// p_o = (TP+TN)/n and chance agreement p_e = ((TP+FP)(TP+FN) +
+// (FN+TN)(FP+TN))/n², kappa = (p_o - p_e)/(1 - p_e): 1 is perfect
+// agreement, 0 what chance gives, below 0 worse than chance. It is undefined
+// (shown as "—", null in JSON) when nothing was scored, and when p_e = 1,
+// which happens exactly when the judge and the human both put every scored
+// item in the same single class (all flagged or all passed): they agree on
+// every item, but a set without both classes cannot tell a judge that
+// discriminates from one that always says the same thing, so no number is
+// given rather than a flattering 1.
 package calibrate
 
 import (
@@ -81,7 +124,11 @@ type Item struct {
 	// Flags are the judges that must fail the item; Ignore those not scored.
 	Flags  map[string]bool
 	Ignore map[string]bool
-	Note   string
+	// Labelled are the judges a human labelled the item for (the case's
+	// and the reply's labelled lists): an LLM judge named here and not in
+	// Flags must pass the item. See LabelledOnly.
+	Labelled map[string]bool
+	Note     string
 }
 
 // Replies counts the bot turns in the set.
@@ -134,6 +181,8 @@ type rawCase struct {
 	Escalation     string         `yaml:"escalation"`
 	EscalateByTurn int            `yaml:"escalate_by_turn"`
 	MaxLatency     suite.Duration `yaml:"max_latency"`
+	Labelled       []string       `yaml:"labelled"`
+	Rubrics        []suite.Rubric `yaml:"rubrics"`
 	Customer       []string       `yaml:"customer"`
 	Replies        []rawReply     `yaml:"replies"`
 }
@@ -144,6 +193,7 @@ type rawReply struct {
 	Handoff   []*bool   `yaml:"handoff"`
 	LatencyMS []float64 `yaml:"latency_ms"`
 	Flags     []string  `yaml:"flags"`
+	Labelled  []string  `yaml:"labelled"`
 	Ignore    []string  `yaml:"ignore"`
 	Note      string    `yaml:"note"`
 }
@@ -215,6 +265,16 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 			if rc.EscalateByTurn < 0 || rc.EscalateByTurn > len(rc.Customer) {
 				fail("%s: escalate_by_turn %d is not a turn of this case", rc.ID, rc.EscalateByTurn)
 			}
+			badRubric := false
+			for k, rb := range rc.Rubrics {
+				if strings.TrimSpace(rb.Rubric) == "" {
+					fail("%s: rubrics[%d].rubric: missing", rc.ID, k)
+					badRubric = true
+				}
+			}
+			if badRubric {
+				continue
+			}
 			var policy *suite.Policy
 			if rc.Policy != "" {
 				p := path.Join(dir, rc.Policy)
@@ -246,11 +306,13 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 					continue
 				}
 				it := &Item{ID: rc.ID + "/" + rr.ID, File: file, Line: line, Language: rc.Language,
-					Flags: names(rr.Flags), Ignore: names(rr.Ignore), Note: rr.Note}
+					Flags: names(rr.Flags), Ignore: names(rr.Ignore), Note: rr.Note,
+					Labelled: names(append(append([]string(nil), rc.Labelled...), rr.Labelled...))}
 				c := &suite.Case{ID: it.ID, Severity: suite.Medium, Language: rc.Language, Policy: policy,
 					Expect: suite.Expect{Escalation: suite.Escalation(rc.Escalation), EscalateByTurn: rc.EscalateByTurn,
 						MaxLatency: rc.MaxLatency, Facts: rc.Facts},
-					File: file, Line: line}
+					Judges: append([]suite.Rubric(nil), rc.Rubrics...),
+					File:   file, Line: line}
 				if rc.DetectLanguage {
 					c.Language = ""
 				}
@@ -313,11 +375,11 @@ func lineOf(data []byte, needle string) int {
 	return bytes.Count(data[:i], []byte("\n")) + 1
 }
 
-// Outcome is one item a judge got wrong.
+// Outcome is one item a judge got wrong, or could not rule on.
 type Outcome struct {
 	Item string
-	// Why is the judge's rationale for a false alarm, or the item's note for
-	// a miss.
+	// Why is the judge's rationale for a false alarm, a skip or an error,
+	// or the item's note for a miss.
 	Why string
 }
 
@@ -325,8 +387,21 @@ type Outcome struct {
 type Stats struct {
 	Judge          string
 	TP, FN, FP, TN int
-	Misses         []Outcome
-	FalseAlarms    []Outcome
+	// LabelledOnly is set for the LLM judges, scored only on the items a
+	// human labelled for them (see LabelledOnly).
+	LabelledOnly bool
+	// Skipped and Errored count the items labelled for an LLM judge on
+	// which it could not rule (skipped verdicts, or an error, and no
+	// failure): neither agreement nor disagreement.
+	Skipped, Errored int
+	// SkipReason, when set, says why the judge did not run at all (no
+	// judge model): it is listed as skipped, not scored.
+	SkipReason  string
+	Misses      []Outcome
+	FalseAlarms []Outcome
+	// Unruled lists the skipped and errored items, "skipped: " or
+	// "error: " before the judge's rationale.
+	Unruled []Outcome
 }
 
 // Positives counts the items labelled for the judge.
@@ -334,6 +409,10 @@ func (s Stats) Positives() int { return s.TP + s.FN }
 
 // Negatives counts the items the judge must pass.
 func (s Stats) Negatives() int { return s.FP + s.TN }
+
+// Scored counts the items on which the judge's ruling was compared with
+// the label.
+func (s Stats) Scored() int { return s.TP + s.FN + s.FP + s.TN }
 
 // Precision is TP / (TP + FP); 1 when the judge flagged nothing.
 func (s Stats) Precision() float64 {
@@ -359,6 +438,32 @@ func (s Stats) FalseAlarmRate() float64 {
 	return float64(s.FP) / float64(s.FP+s.TN)
 }
 
+// Kappa is Cohen's kappa between the judge's flags and the human labels on
+// the scored items, (p_o - p_e) / (1 - p_e). ok is false when it is
+// undefined: nothing scored, or chance agreement p_e = 1 (judge and human
+// both put every item in the same single class; see the package doc).
+func (s Stats) Kappa() (kappa float64, ok bool) {
+	return Kappa(s.TP, s.FN, s.FP, s.TN)
+}
+
+// Kappa is Cohen's kappa for a 2×2 table of judge against human: tp both
+// flag, fn only the human, fp only the judge, tn neither. ok is false when
+// the table is empty or chance agreement is 1.
+func Kappa(tp, fn, fp, tn int) (kappa float64, ok bool) {
+	n := float64(tp + fn + fp + tn)
+	if n == 0 {
+		return 0, false
+	}
+	po := float64(tp+tn) / n
+	judgeYes, humanYes := float64(tp+fp), float64(tp+fn)
+	judgeNo, humanNo := float64(fn+tn), float64(fp+tn)
+	pe := (judgeYes*humanYes + judgeNo*humanNo) / (n * n)
+	if pe >= 1 {
+		return 0, false
+	}
+	return (po - pe) / (1 - pe), true
+}
+
 // Report is the outcome of running judges on a set.
 type Report struct {
 	Items     int
@@ -379,25 +484,82 @@ func (r Report) Stats(judge string) (Stats, bool) {
 	return Stats{}, false
 }
 
+// MarkSkipped records that the named judges did not run (why says why,
+// e.g. no judge model): they are listed as skipped, not scored, and their
+// counts are cleared.
+func (r *Report) MarkSkipped(why string, judgeNames ...string) {
+	skip := names(judgeNames)
+	for i := range r.Judges {
+		if skip[r.Judges[i].Judge] {
+			s := &r.Judges[i]
+			*s = Stats{Judge: s.Judge, LabelledOnly: s.LabelledOnly, Skipped: s.Skipped + s.Errored + s.Scored(), SkipReason: why}
+		}
+	}
+}
+
+// LabelledOnly reports whether the judge is scored only on the items a
+// human labelled for it (flags or labelled name it): the LLM judges, named
+// "llm-..." or "rubric" / "rubric:NAME". Every other judge is scored on
+// every item not ignored.
+func LabelledOnly(judge string) bool {
+	return strings.HasPrefix(judge, "llm-") || judge == "rubric" || strings.HasPrefix(judge, "rubric:")
+}
+
+// rubricJudge is the LLM rubric judge's name: its verdicts are scored per
+// rubric, as "rubric:NAME".
+const rubricJudge = "llm-rubric"
+
+// scorer is one row of the report: a judge, and which of its verdicts
+// count for the row.
+type scorer struct {
+	name  string
+	judge int
+	pick  func(judges.Verdict) bool
+}
+
 // Run has every judge rule on every item of the set and counts, per judge,
-// how its rulings compare with the labels.
+// how its rulings compare with the labels. The LLM rubric judge gets one
+// row per rubric the set's cases carry ("rubric:NAME"), or one row of its
+// own when they carry none.
 func Run(set *Set, js ...judges.Judge) Report {
 	ctx := context.Background()
 	r := Report{Items: len(set.Items), Replies: set.Replies(), Languages: set.Languages()}
+	var rubrics []string
+	seen := map[string]bool{}
+	for _, it := range set.Items {
+		for _, rb := range it.Case.Judges {
+			n := "rubric"
+			if rb.Name != "" {
+				n = "rubric:" + rb.Name
+			}
+			if !seen[n] {
+				seen[n] = true
+				rubrics = append(rubrics, n)
+			}
+		}
+	}
+	var scorers []scorer
+	all := func(judges.Verdict) bool { return true }
+	for k, j := range js {
+		if j.Name() == rubricJudge && len(rubrics) > 0 {
+			for _, n := range rubrics {
+				scorers = append(scorers, scorer{name: n, judge: k, pick: func(v judges.Verdict) bool { return v.Judge == n }})
+			}
+			continue
+		}
+		scorers = append(scorers, scorer{name: j.Name(), judge: k, pick: all})
+	}
 	known := map[string]bool{}
-	for _, j := range js {
-		known[j.Name()] = true
+	for _, sc := range scorers {
+		known[sc.name] = true
 	}
 	unknown := map[string]bool{}
 	for _, it := range set.Items {
-		for n := range it.Flags {
-			if !known[n] {
-				unknown[n] = true
-			}
-		}
-		for n := range it.Ignore {
-			if !known[n] {
-				unknown[n] = true
+		for _, m := range []map[string]bool{it.Flags, it.Ignore, it.Labelled} {
+			for n := range m {
+				if !known[n] {
+					unknown[n] = true
+				}
 			}
 		}
 	}
@@ -405,21 +567,69 @@ func Run(set *Set, js ...judges.Judge) Report {
 		r.Unknown = append(r.Unknown, n)
 	}
 	sort.Strings(r.Unknown)
-	for _, j := range js {
-		s := Stats{Judge: j.Name()}
+	// Each judge rules once per item, and only when some row needs it.
+	verdicts := make([]map[*Item][]judges.Verdict, len(js))
+	rule := func(k int, it *Item) []judges.Verdict {
+		if verdicts[k] == nil {
+			verdicts[k] = map[*Item][]judges.Verdict{}
+		}
+		vs, ok := verdicts[k][it]
+		if !ok {
+			vs = js[k].Judge(ctx, it.Case, it.Transcript)
+			verdicts[k][it] = vs
+		}
+		return vs
+	}
+	for _, sc := range scorers {
+		s := Stats{Judge: sc.name, LabelledOnly: LabelledOnly(sc.name)}
 		for _, it := range set.Items {
 			if it.Ignore[s.Judge] {
 				continue
 			}
-			var failed *judges.Verdict
-			vs := j.Judge(ctx, it.Case, it.Transcript)
+			want := it.Flags[s.Judge]
+			if s.LabelledOnly && !want && !it.Labelled[s.Judge] {
+				continue
+			}
+			var failed, errored, skipped *judges.Verdict
+			passed := false
+			vs := rule(sc.judge, it)
 			for i := range vs {
-				if vs[i].Status == judges.Fail {
-					failed = &vs[i]
-					break
+				if !sc.pick(vs[i]) {
+					continue
+				}
+				switch vs[i].Status {
+				case judges.Fail:
+					if failed == nil {
+						failed = &vs[i]
+					}
+				case judges.Error:
+					if errored == nil {
+						errored = &vs[i]
+					}
+				case judges.Skipped:
+					if skipped == nil {
+						skipped = &vs[i]
+					}
+				default:
+					passed = true
 				}
 			}
-			want := it.Flags[s.Judge]
+			if s.LabelledOnly && failed == nil {
+				switch {
+				case errored != nil:
+					s.Errored++
+					s.Unruled = append(s.Unruled, Outcome{Item: it.ID, Why: "error: " + errored.Rationale})
+					continue
+				case !passed:
+					why := "no verdict"
+					if skipped != nil {
+						why = skipped.Rationale
+					}
+					s.Skipped++
+					s.Unruled = append(s.Unruled, Outcome{Item: it.ID, Why: "skipped: " + why})
+					continue
+				}
+			}
 			switch {
 			case want && failed != nil:
 				s.TP++
@@ -453,6 +663,18 @@ func (r Report) Below(minRecall, maxFalseAlarm float64) []string {
 		}
 		if s.Negatives() > 0 && s.FalseAlarmRate() > maxFalseAlarm {
 			out = append(out, fmt.Sprintf("%s: false-alarm rate %.3f is above %.3f (%d false alarms on %d good replies)", s.Judge, s.FalseAlarmRate(), maxFalseAlarm, s.FP, s.Negatives()))
+		}
+	}
+	return out
+}
+
+// BelowKappa lists, one line each, the judges whose kappa is defined and
+// below minKappa. A judge with undefined kappa (see Kappa) has none to hold.
+func (r Report) BelowKappa(minKappa float64) []string {
+	var out []string
+	for _, s := range r.Judges {
+		if k, ok := s.Kappa(); ok && k < minKappa {
+			out = append(out, fmt.Sprintf("%s: kappa %.3f is below %.3f (agreement with the human labels on %d items)", s.Judge, k, minKappa, s.Scored()))
 		}
 	}
 	return out

@@ -8,8 +8,9 @@ import (
 
 	"github.com/tribunal-eval/tribunal/calibrate"
 	"github.com/tribunal-eval/tribunal/fixtures"
-	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/judges/llm"
 	"github.com/tribunal-eval/tribunal/score"
+	"github.com/tribunal-eval/tribunal/suite"
 )
 
 // CalibrateOptions are `tribunal calibrate`'s inputs.
@@ -21,8 +22,15 @@ type CalibrateOptions struct {
 	// 0 and 1 check nothing.
 	MinRecall     float64
 	MaxFalseAlarm float64
+	// MinKappa is the agreement with the human labels every judge with a
+	// defined kappa must reach; -1 checks nothing.
+	MinKappa float64
 	// Verbose lists every miss and false alarm.
 	Verbose bool
+	// JSON prints the machine-readable report instead of the table.
+	JSON bool
+	// Judge configures the LLM judges; without a model they are skipped.
+	Judge JudgeOptions
 }
 
 // NewCmdCalibrate builds `tribunal calibrate`.
@@ -30,19 +38,29 @@ func NewCmdCalibrate(ios *IOStreams, runF func(*CalibrateOptions) error) *cobra.
 	opts := &CalibrateOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "calibrate [DIR]",
-		Short: "Measure the rule judges' precision and recall on a labelled set of replies",
-		Long: `Run the built-in rule judges on a calibration set: transcripts of good and
-flawed replies to the same customer situations, in several languages, each
-labelled with the judges that must flag it. Prints, per judge, how many
-labelled flaws it caught and missed, its false alarms on good replies, and
-its precision, recall and false-alarm rate.
+		Short: "Measure the judges' precision, recall and agreement with human labels on a labelled set of replies",
+		Long: `Run the built-in rule judges, and with --judge-model the LLM judges, on a
+calibration set: transcripts of good and flawed replies to the same customer
+situations, in several languages, each labelled with the judges that must
+flag it. Prints, per judge, how many labelled flaws it caught and missed, its
+false alarms on good replies, its precision, recall and false-alarm rate, and
+Cohen's kappa: its agreement with the human labels, corrected for chance.
+
+Rule judges are scored on every reply. An LLM judge (llm-accuracy,
+llm-empathy, llm-escalation, rubric:NAME) is scored only on the replies a
+human labelled for it: named in the reply's flags, or in the case's or
+reply's labelled list. A labelled reply on which it could not rule (skipped
+or error) is counted apart, as neither agreement nor disagreement. Without
+--judge-model the LLM judges are listed as skipped, not scored.
 
 With no folder, the bundled set is used. The file format is described at the
-top of each bundled file (fixtures/calibration/*.yaml). With --min-recall or
---max-false-alarm, exits 1 when a judge falls short of either.`,
+top of each bundled file (fixtures/calibration/*.yaml) and in package
+calibrate. With --min-recall, --max-false-alarm or --min-kappa, exits 1 when
+a judge falls short of any of them.`,
 		Example: `  tribunal calibrate
   tribunal calibrate --min-recall 0.9 --max-false-alarm 0.05
-  tribunal calibrate ./my-labelled-replies -v`,
+  tribunal calibrate ./my-labelled-replies -v
+  tribunal calibrate ./my-labelled-replies --judge-model gpt-4o-mini --min-kappa 0.6 --json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -54,6 +72,9 @@ top of each bundled file (fixtures/calibration/*.yaml). With --min-recall or
 			if opts.MaxFalseAlarm < 0 || opts.MaxFalseAlarm > 1 {
 				return usageErrorf("--max-false-alarm %v: must be between 0 and 1", opts.MaxFalseAlarm)
 			}
+			if opts.MinKappa < -1 || opts.MinKappa > 1 {
+				return usageErrorf("--min-kappa %v: must be between -1 and 1", opts.MinKappa)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -62,7 +83,11 @@ top of each bundled file (fixtures/calibration/*.yaml). With --min-recall or
 	}
 	cmd.Flags().Float64Var(&opts.MinRecall, "min-recall", 0, "exit 1 when a judge's recall is below this (0 to 1)")
 	cmd.Flags().Float64Var(&opts.MaxFalseAlarm, "max-false-alarm", 1, "exit 1 when a judge's false-alarm rate is above this (0 to 1)")
-	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every miss and false alarm")
+	cmd.Flags().Float64Var(&opts.MinKappa, "min-kappa", -1, "exit 1 when a judge's agreement with the human labels (Cohen's kappa) is below this (-1 to 1)")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every miss, false alarm and reply an LLM judge could not rule on")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON instead of a table")
+	addJudgeFlags(cmd.Flags(), &opts.Judge)
+	_ = cmd.Flags().MarkHidden("simulator-model")
 	return cmd
 }
 
@@ -80,17 +105,48 @@ func calibrateRun(opts *CalibrateOptions) error {
 	if err != nil {
 		return err
 	}
-	report := calibrate.Run(set, judges.Rules(judges.Options{Canary: set.Canary})...)
-	if err := report.WriteTable(opts.IO.Out); err != nil {
+	getenv := opts.IO.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	j, err := buildJudging(opts.Judge, suite.Config{Canary: set.Canary}, getenv)
+	if err != nil {
 		return err
 	}
-	if opts.Verbose {
+	defer j.close()
+	report := calibrate.Run(set, j.panel...)
+	if !j.llm.Enabled() {
+		var skip []string
+		for _, s := range report.Judges {
+			if s.LabelledOnly {
+				skip = append(skip, s.Judge)
+			}
+		}
+		report.MarkSkipped(llm.NoModelRationale, skip...)
+	}
+	if opts.JSON {
+		if err := report.WriteJSON(opts.IO.Out); err != nil {
+			return err
+		}
+	} else if err := report.WriteTable(opts.IO.Out); err != nil {
+		return err
+	}
+	if j.llm.Enabled() && !opts.JSON {
+		st := j.llm.Stats()
+		t := st.Total
+		fmt.Fprintf(opts.IO.Out, "\nLLM judging (%s): %d calls, %d from cache, %d errors, %d skipped, $%.4f\n",
+			st.Model, t.Calls, t.CacheHits, t.Errors, t.Skipped, t.CostUSD)
+	}
+	if opts.Verbose && !opts.JSON {
 		fmt.Fprintln(opts.IO.Out)
 		if err := report.WriteDetails(opts.IO.Out); err != nil {
 			return err
 		}
 	}
 	below := report.Below(opts.MinRecall, opts.MaxFalseAlarm)
+	if opts.MinKappa > -1 {
+		below = append(below, report.BelowKappa(opts.MinKappa)...)
+	}
 	if len(below) == 0 {
 		return nil
 	}
