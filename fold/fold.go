@@ -24,9 +24,22 @@ func Lower(s string) string {
 	if ascii {
 		return strings.ToLower(s)
 	}
+	// ASCII bytes (most of any text, even French or Swedish) are lowered
+	// in place; only other runes go through unicode.ToLower.
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		l := unicode.ToLower(r)
 		if utf8.RuneLen(l) != utf8.RuneLen(r) {
 			l = r

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tribunal-eval/tribunal/fold"
 	"github.com/tribunal-eval/tribunal/handoff"
 	"github.com/tribunal-eval/tribunal/suite"
 	"github.com/tribunal-eval/tribunal/transcript"
@@ -23,20 +24,23 @@ func (Expectations) Name() string { return "expect" }
 // Judge returns one verdict per matcher.
 func (Expectations) Judge(_ context.Context, c *suite.Case, t *transcript.Transcript) []Verdict {
 	var out []Verdict
+	// Every matcher reads the same replies: fold each once.
+	lows := foldedReplies{}
 	for i, turn := range c.Turns {
 		if turn.Expect == nil || i >= len(t.Turns) {
 			continue
 		}
 		reply := t.Turns[i].Reply
-		out = append(out, checkSay(turn.Expect.MustSay, reply, i+1)...)
-		out = append(out, checkNotSay(turn.Expect.MustNotSay, reply, i+1)...)
+		low := lows.of(reply)
+		out = append(out, checkSay(turn.Expect.MustSay, reply, low, i+1)...)
+		out = append(out, checkNotSay(turn.Expect.MustNotSay, reply, low, i+1)...)
 	}
 	// Whole-conversation checks look at every reply; a forbidden claim is
 	// reported on the turn that made it.
 	for _, m := range c.Expect.MustSay {
 		found := false
 		for _, tu := range t.Turns {
-			if spans, ok := m.Find(tu.Reply); ok {
+			if spans, ok := m.FindFolded(tu.Reply, lows.of(tu.Reply)); ok {
 				out = append(out, Verdict{Dimension: Accuracy, Status: Pass, Score: 1, Turn: tu.Index,
 					Evidence:  quote(tu.Reply, spans),
 					Rationale: fmt.Sprintf("the bot said %s, as the case requires", m)})
@@ -53,7 +57,7 @@ func (Expectations) Judge(_ context.Context, c *suite.Case, t *transcript.Transc
 	for _, m := range c.Expect.MustNotSay {
 		failed := false
 		for _, tu := range t.Turns {
-			if spans, ok := m.Find(tu.Reply); ok {
+			if spans, ok := m.FindFolded(tu.Reply, lows.of(tu.Reply)); ok {
 				out = append(out, Verdict{Dimension: Accuracy, Status: Fail, Score: 0, Turn: tu.Index,
 					Evidence:  quote(tu.Reply, spans),
 					Rationale: fmt.Sprintf("the bot said %s, which the case forbids", m)})
@@ -68,10 +72,22 @@ func (Expectations) Judge(_ context.Context, c *suite.Case, t *transcript.Transc
 	return out
 }
 
-func checkSay(ms []suite.Matcher, reply string, turn int) []Verdict {
+// foldedReplies holds fold.Lower of each reply of one transcript.
+type foldedReplies map[string]string
+
+func (f foldedReplies) of(reply string) string {
+	low, ok := f[reply]
+	if !ok {
+		low = fold.Lower(reply)
+		f[reply] = low
+	}
+	return low
+}
+
+func checkSay(ms []suite.Matcher, reply, low string, turn int) []Verdict {
 	var out []Verdict
 	for _, m := range ms {
-		if spans, ok := m.Find(reply); ok {
+		if spans, ok := m.FindFolded(reply, low); ok {
 			out = append(out, Verdict{Dimension: Accuracy, Status: Pass, Score: 1, Turn: turn,
 				Evidence: quote(reply, spans), Rationale: fmt.Sprintf("the reply says %s, as required", m)})
 		} else {
@@ -82,10 +98,10 @@ func checkSay(ms []suite.Matcher, reply string, turn int) []Verdict {
 	return out
 }
 
-func checkNotSay(ms []suite.Matcher, reply string, turn int) []Verdict {
+func checkNotSay(ms []suite.Matcher, reply, low string, turn int) []Verdict {
 	var out []Verdict
 	for _, m := range ms {
-		if spans, ok := m.Find(reply); ok {
+		if spans, ok := m.FindFolded(reply, low); ok {
 			out = append(out, Verdict{Dimension: Accuracy, Status: Fail, Score: 0, Turn: turn,
 				Evidence: quote(reply, spans), Rationale: fmt.Sprintf("the reply says %s, which this turn forbids", m)})
 		} else {

@@ -169,21 +169,32 @@ func supported(figs []figure, tr truth, customer *figureSet) []source {
 // the figures that are not backed, and for each whether it is in the
 // policy but about something else.
 func grounded(figs []figure, tr truth, customer *figureSet, reply, user string, caseLang int) (bad []figure, elsewhere []bool) {
+	// Sentence starts and keys of the reply's figures, and what inContext
+	// reads of the reply, are worked out once per reply (on the first
+	// policy figure), not once per figure.
+	var starts []int
+	var keys [][]string
+	rc := replyContext{reply: reply, user: user, caseLang: caseLang}
 	for i, src := range supported(figs, tr, customer) {
 		switch src {
 		case fromCase:
 			continue
 		case fromPolicy:
+			if starts == nil {
+				starts, keys = make([]int, len(figs)), make([][]string, len(figs))
+				for j, g := range figs {
+					starts[j], keys[j] = sentenceStart(reply, g.start), g.keys()
+				}
+			}
 			same := map[string]bool{}
-			sent := sentenceStart(reply, figs[i].start)
-			for _, g := range figs {
-				if sentenceStart(reply, g.start) == sent {
-					for _, k := range g.keys() {
+			for j := range figs {
+				if starts[j] == starts[i] {
+					for _, k := range keys[j] {
 						same[k] = true
 					}
 				}
 			}
-			if tr.policy.inContext(figs[i], same, reply, user, caseLang) {
+			if tr.policy.inContext(figs[i], keys[i], same, &rc) {
 				continue
 			}
 			bad, elsewhere = append(bad, figs[i]), append(elsewhere, true)
@@ -192,6 +203,36 @@ func grounded(figs []figure, tr truth, customer *figureSet, reply, user string, 
 		}
 	}
 	return bad, elsewhere
+}
+
+// replyContext is what inContext reads of a reply and the customer's turn,
+// computed on first use and shared by the reply's figures.
+type replyContext struct {
+	reply, user string
+	caseLang    int
+	langDone    bool
+	lang        int
+	userWords   map[string]bool
+}
+
+// language is the reply's language by its stopwords, or the case's.
+func (rc *replyContext) language() int {
+	if !rc.langDone {
+		rc.langDone = true
+		rc.lang = guessLang(tokensOf(rc.reply))
+		if rc.lang < 0 {
+			rc.lang = rc.caseLang
+		}
+	}
+	return rc.lang
+}
+
+// userContent returns the content words of the customer's turn (read-only).
+func (rc *replyContext) userContent() map[string]bool {
+	if rc.userWords == nil {
+		rc.userWords = contentWords(tokensOf(rc.user))
+	}
+	return rc.userWords
 }
 
 // policyFigures caches the figures of each policy text: a suite cites a
@@ -258,28 +299,29 @@ var genericWords = wordList(`within inside after before from until least most mo
 // more ("you have 60 days to pay the invoice" against "invoices are due
 // within 30 days" and "a payment pause of up to 60 days"). Replies in
 // another language than the policy are not compared.
-func (fs *figureSet) inContext(f figure, sentenceKeys map[string]bool, reply, user string, caseLang int) bool {
-	rl := guessLang(tokensOf(reply))
-	if rl < 0 {
-		rl = caseLang
-	}
-	if fs.lang < 0 || rl != fs.lang {
+func (fs *figureSet) inContext(f figure, keys []string, sentenceKeys map[string]bool, rc *replyContext) bool {
+	if fs.lang < 0 || rc.language() != fs.lang {
 		return true
 	}
-	words := contentWords(tokenize(sentenceOf(reply, f.start, f.end)))
+	words := contentWords(tokenize(sentenceOf(rc.reply, f.start, f.end)))
 	if len(words) < 2 {
-		for w := range contentWords(tokensOf(user)) {
+		for w := range rc.userContent() {
 			words[w] = true
 		}
 	}
-	keys := f.keys()
+	// A slice iterates much faster than a map, and every occurrence of the
+	// policy is compared with these words.
+	list := make([]string, 0, len(words))
+	for w := range words {
+		list = append(list, w)
+	}
 	own, other := 0, 0
 	for _, o := range fs.occ {
 		if o.kind != f.kind {
 			continue
 		}
 		n := 0
-		for w := range words {
+		for _, w := range list {
 			if o.words[w] {
 				n++
 			}

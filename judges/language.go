@@ -3,7 +3,9 @@ package judges
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"strings"
+	"sync"
 
 	"github.com/abadojack/whatlanggo"
 
@@ -112,7 +114,7 @@ func (d *detection) statistical() string {
 	if !d.statRan {
 		d.statRan = true
 		d.cleaned = cleanText(d.text)
-		info := whatlanggo.DetectWithOptions(d.cleaned, detectOpts)
+		info := statCache.detect(d.cleaned, "", detectOpts)
 		d.top, d.conf = isoOf[info.Lang], info.Confidence
 		if info.Confidence >= reliable {
 			d.stat = d.top
@@ -133,11 +135,53 @@ func (d *detection) against(want string) string {
 	if !ok || !ok2 || d.top == want {
 		return ""
 	}
-	info := whatlanggo.DetectWithOptions(d.cleaned, whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{wl: true, top: true}})
+	info := statCache.detect(d.cleaned, want+"/"+d.top, whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{wl: true, top: true}})
 	if info.Confidence >= reliable {
 		return isoOf[info.Lang]
 	}
 	return ""
+}
+
+// whatlanggo reads every trigram of a text, by far the slowest step of the
+// judge; templated bots and re-run suites send the same replies again and
+// again. statCache keeps its answers in a small bounded cache, sharded so
+// concurrent workers do not queue on one lock (each shard is dropped when
+// full: memory stays bounded over any run).
+const (
+	statShards   = 16
+	statShardCap = 256
+)
+
+type statKey struct{ text, whitelist string }
+
+type statShard struct {
+	sync.Mutex
+	m map[statKey]whatlanggo.Info
+}
+
+type statCacheT [statShards]statShard
+
+var statCache statCacheT
+
+// detect returns whatlanggo.DetectWithOptions(text, opts); whitelist names
+// opts' whitelist ("" for detectOpts).
+func (c *statCacheT) detect(text, whitelist string, opts whatlanggo.Options) whatlanggo.Info {
+	k := statKey{text, whitelist}
+	sh := &c[maphash.String(tokenSeed, text)%statShards]
+	sh.Lock()
+	info, ok := sh.m[k]
+	sh.Unlock()
+	if ok {
+		return info
+	}
+	info = whatlanggo.DetectWithOptions(text, opts)
+	sh.Lock()
+	if sh.m == nil || len(sh.m) >= statShardCap {
+		sh.m = make(map[statKey]whatlanggo.Info, statShardCap)
+	}
+	sh.m[k] = info
+	sh.Unlock()
+	return info
 }
 
 func detect(s string) *detection {
@@ -274,8 +318,16 @@ func (LanguageJudge) Judge(_ context.Context, c *suite.Case, t *transcript.Trans
 	}
 	var out []Verdict
 	checked := 0
+	// A bot that repeats itself is detected once per distinct reply.
+	type ruling struct{ st, got string }
+	seen := map[string]ruling{}
 	for _, tu := range t.Turns {
-		st, got := detect(tu.Reply).verdict(want)
+		r, ok := seen[tu.Reply]
+		if !ok {
+			r.st, r.got = detect(tu.Reply).verdict(want)
+			seen[tu.Reply] = r
+		}
+		st, got := r.st, r.got
 		switch st {
 		case "pass":
 			checked++

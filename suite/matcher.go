@@ -55,10 +55,37 @@ func All(ms ...Matcher) Matcher { return Matcher{All: ms} }
 // Find reports whether the matcher holds on text and, when it does, the
 // spans of text that made it hold (one per leaf matcher that matched).
 func (m Matcher) Find(text string) ([]Span, bool) {
+	f := folded{text: text}
+	return m.find(&f)
+}
+
+// FindFolded is Find for a caller that already has low, which must be
+// fold.Lower(text): checking several matchers against one reply then folds
+// it once.
+func (m Matcher) FindFolded(text, low string) ([]Span, bool) {
+	f := folded{text: text, low: low, done: true}
+	return m.find(&f)
+}
+
+// folded is a text and its fold.Lower, computed on first use and shared by
+// every plain matcher under one Find.
+type folded struct {
+	text, low string
+	done      bool
+}
+
+func (f *folded) lower() string {
+	if !f.done {
+		f.low, f.done = fold.Lower(f.text), true
+	}
+	return f.low
+}
+
+func (m Matcher) find(f *folded) ([]Span, bool) {
 	switch {
 	case len(m.Any) > 0:
 		for _, sub := range m.Any {
-			if spans, ok := sub.Find(text); ok {
+			if spans, ok := sub.find(f); ok {
 				return spans, true
 			}
 		}
@@ -66,7 +93,7 @@ func (m Matcher) Find(text string) ([]Span, bool) {
 	case len(m.All) > 0:
 		var all []Span
 		for _, sub := range m.All {
-			spans, ok := sub.Find(text)
+			spans, ok := sub.find(f)
 			if !ok {
 				return nil, false
 			}
@@ -79,13 +106,16 @@ func (m Matcher) Find(text string) ([]Span, bool) {
 			if words == nil {
 				words = strings.Fields(fold.Lower(m.Text))
 			}
-			return findWords(text, words)
+			if len(words) == 0 {
+				return nil, false
+			}
+			return findWords(f.lower(), words)
 		}
 		re := m.compiled()
 		if re == nil {
 			return nil, false
 		}
-		loc := re.FindStringIndex(text)
+		loc := re.FindStringIndex(f.text)
 		if loc == nil {
 			return nil, false
 		}
@@ -106,12 +136,12 @@ func (m Matcher) compiled() *regexp.Regexp {
 }
 
 // findWords finds the words in order, separated by any run of whitespace,
-// case-insensitively: what a plain-text matcher promises.
-func findWords(text string, words []string) ([]Span, bool) {
+// case-insensitively, in low (the folded text, with the same offsets):
+// what a plain-text matcher promises.
+func findWords(low string, words []string) ([]Span, bool) {
 	if len(words) == 0 {
 		return nil, false
 	}
-	low := fold.Lower(text)
 	for from := 0; from < len(low); {
 		i := strings.Index(low[from:], words[0])
 		if i < 0 {
