@@ -35,12 +35,25 @@ var _ = Describe("the tribunal process", Ordered, func() {
 		Expect(err).NotTo(HaveOccurred(), string(outb))
 	})
 
+	// lastRequest is when slowBot last saw a request (unix nanoseconds).
+	var lastRequest atomic.Int64
+
+	// quiet waits until the bot has seen no request for a while: requests a
+	// killed process had already sent can still reach the bot after it died,
+	// and must not be counted as the next run's.
+	quiet := func() {
+		Eventually(func() time.Duration {
+			return time.Since(time.Unix(0, lastRequest.Load()))
+		}).WithTimeout(10 * time.Second).WithPolling(20 * time.Millisecond).Should(BeNumerically(">", 400*time.Millisecond))
+	}
+
 	// slowBot serves the demo bot with latency and counts conversations
 	// started (requests carrying a single user message).
 	slowBot := func(latency time.Duration) (*httptest.Server, *atomic.Int32) {
 		var started atomic.Int32
 		handler := demobot.New().WithLatency(latency).Handler()
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			lastRequest.Store(time.Now().UnixNano())
 			body, _ := io.ReadAll(r.Body)
 			var req struct {
 				Messages []struct{ Role string } `json:"messages"`
@@ -112,6 +125,8 @@ var _ = Describe("the tribunal process", Ordered, func() {
 		})).To(Succeed())
 		Expect(len(done)).To(BeNumerically(">=", 12))
 
+		srv.CloseClientConnections()
+		quiet()
 		started.Store(0)
 		resume, stderr := start(append(args, "--resume")...)
 		code := exitCode(resume)
