@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cenkalti/backoff/v5"
@@ -19,6 +20,7 @@ const (
 	DefaultInitialInterval = 500 * time.Millisecond
 	DefaultMaxInterval     = 10 * time.Second
 	DefaultMaxRetryAfter   = time.Minute
+	DefaultMaxThrottled    = 20
 )
 
 // RetryOptions tune WithRetry. Zero fields take the defaults above.
@@ -35,6 +37,10 @@ type RetryOptions struct {
 	// MaxRetryAfter caps how long a Retry-After may make a turn wait; a
 	// target asking for longer fails the turn instead of stalling the run.
 	MaxRetryAfter time.Duration
+	// MaxThrottled is how many 429 answers a turn waits through before it
+	// fails (default 20). They do not spend Retries: a throttled bot is
+	// slowing tribunal down, not failing. Retries 0 turns waiting off too.
+	MaxThrottled int
 }
 
 func (o RetryOptions) withDefaults() RetryOptions {
@@ -58,12 +64,52 @@ func (o RetryOptions) withDefaults() RetryOptions {
 	if o.MaxRetryAfter <= 0 {
 		o.MaxRetryAfter = DefaultMaxRetryAfter
 	}
+	if o.MaxThrottled <= 0 {
+		o.MaxThrottled = DefaultMaxThrottled
+	}
+	if *o.Retries == 0 {
+		o.MaxThrottled = 0
+	}
 	return o
 }
 
 type retrying struct {
-	next Target
-	opts RetryOptions
+	next  Target
+	opts  RetryOptions
+	pause pause
+}
+
+// pause holds every caller of one target back after a 429, so the whole
+// pool slows down instead of each worker spending its tries on the same
+// throttled bot.
+type pause struct {
+	mu    sync.Mutex
+	until time.Time
+}
+
+func (p *pause) extend(d time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if t := time.Now().Add(d); t.After(p.until) {
+		p.until = t
+	}
+}
+
+func (p *pause) wait(ctx context.Context) error {
+	p.mu.Lock()
+	d := time.Until(p.until)
+	p.mu.Unlock()
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // WithRetry gives each try of t a timeout and repeats tries that failed for
@@ -82,9 +128,13 @@ func (r *retrying) Reply(ctx context.Context, req Request) (Response, error) {
 	if l, ok := next.(*limited); ok {
 		next, gate = l.next, l
 	}
-	tries := 0
+	tries, failures, throttled := 0, 0, 0
 	why := "gave up"
 	op := func() (Response, error) {
+		if err := r.pause.wait(ctx); err != nil {
+			why = "stopped waiting out the target's rate limit"
+			return Response{}, backoff.Permanent(err)
+		}
 		if gate != nil {
 			if err := gate.wait(ctx); err != nil {
 				why = "stopped waiting for the rate limit"
@@ -103,12 +153,32 @@ func (r *retrying) Reply(ctx context.Context, req Request) (Response, error) {
 		case ctx.Err() != nil:
 			return Response{}, backoff.Permanent(err)
 		case timedOut:
-			return Response{}, fmt.Errorf("no reply within %s: %w", r.opts.Timeout, context.DeadlineExceeded)
+			return Response{}, r.failed(&failures, fmt.Errorf("no reply within %s: %w", r.opts.Timeout, context.DeadlineExceeded))
 		}
 		var se *StatusError
 		var te *TransportError
 		switch {
+		case errors.As(err, &se) && se.Code == http.StatusTooManyRequests && r.opts.MaxThrottled > 0:
+			throttled++
+			if throttled > r.opts.MaxThrottled {
+				why = fmt.Sprintf("stopped (throttled %d times)", throttled)
+				return Response{}, backoff.Permanent(err)
+			}
+			wait := se.RetryAfter
+			if wait > r.opts.MaxRetryAfter {
+				why = fmt.Sprintf("stopped (the target asked to wait %s, more than the %s limit)", wait, r.opts.MaxRetryAfter)
+				return Response{}, backoff.Permanent(err)
+			}
+			if wait <= 0 {
+				// No Retry-After: back off exponentially with the throttling.
+				wait = min(r.opts.InitialInterval<<min(throttled-1, 10), r.opts.MaxInterval)
+			}
+			r.pause.extend(wait)
+			return Response{}, &waitError{err: err, wait: &backoff.RetryAfterError{Duration: wait}}
 		case errors.As(err, &se) && retryableStatus(se.Code):
+			if f := r.failed(&failures, err); f != err {
+				return Response{}, f
+			}
 			if se.RetryAfter > 0 && (se.Code == http.StatusTooManyRequests || se.Code == http.StatusServiceUnavailable) {
 				if se.RetryAfter > r.opts.MaxRetryAfter {
 					why = fmt.Sprintf("stopped (the target asked to wait %s, more than the %s limit)", se.RetryAfter, r.opts.MaxRetryAfter)
@@ -118,7 +188,7 @@ func (r *retrying) Reply(ctx context.Context, req Request) (Response, error) {
 			}
 			return Response{}, err
 		case errors.As(err, &te):
-			return Response{}, err
+			return Response{}, r.failed(&failures, err)
 		}
 		why = "stopped (not retryable)"
 		return Response{}, backoff.Permanent(err)
@@ -130,7 +200,7 @@ func (r *retrying) Reply(ctx context.Context, req Request) (Response, error) {
 			Multiplier:          2,
 			MaxInterval:         r.opts.MaxInterval,
 		}),
-		backoff.WithMaxTries(uint(*r.opts.Retries+1)),
+		backoff.WithMaxTries(uint(*r.opts.Retries+1+r.opts.MaxThrottled)),
 		backoff.WithMaxElapsedTime(0), // tries and MaxRetryAfter bound a turn
 	)
 	if err == nil {
@@ -155,6 +225,16 @@ func (r *retrying) Reply(ctx context.Context, req Request) (Response, error) {
 		err = we.err
 	}
 	return Response{}, &RetryError{Tries: tries, Err: err, why: why}
+}
+
+// failed counts a retryable failure and makes it permanent once the turn
+// has used its Retries; 429s are counted apart (MaxThrottled).
+func (r *retrying) failed(failures *int, err error) error {
+	*failures++
+	if *failures > *r.opts.Retries {
+		return backoff.Permanent(err)
+	}
+	return err
 }
 
 func (r *retrying) CloseIdleConnections() { closeIdleOf(r.next) }
