@@ -291,7 +291,13 @@ func customerLanguage(c *suite.Case, t *transcript.Transcript) string {
 		b.WriteString(tu.User)
 		b.WriteString("\n")
 	}
-	d := detect(b.String())
+	return languageOfText(b.String())
+}
+
+// languageOfText detects the language customer text is written in, or ""
+// when it cannot be told.
+func languageOfText(text string) string {
+	d := detect(text)
 	if d.words < minWords {
 		return ""
 	}
@@ -311,8 +317,12 @@ func customerLanguage(c *suite.Case, t *transcript.Transcript) string {
 // Judge returns a failing verdict per reply in another language, one pass,
 // or a skipped verdict when nothing could be told.
 func (LanguageJudge) Judge(_ context.Context, c *suite.Case, t *transcript.Transcript) []Verdict {
-	want := customerLanguage(c, t)
-	if want == "" {
+	overall := customerLanguage(c, t)
+	// A case that sets no language may have a customer who switches
+	// language: each reply then follows the turn it answers, when that
+	// turn's language can be told, else the conversation's.
+	perTurn := c.Language == ""
+	if overall == "" && !perTurn {
 		return []Verdict{{Dimension: Language, Status: Skipped,
 			Rationale: "the customer's language could not be told (the case sets none and the customer's turns are too short)"}}
 	}
@@ -322,10 +332,20 @@ func (LanguageJudge) Judge(_ context.Context, c *suite.Case, t *transcript.Trans
 	type ruling struct{ st, got string }
 	seen := map[string]ruling{}
 	for _, tu := range t.Turns {
-		r, ok := seen[tu.Reply]
+		want := overall
+		if perTurn {
+			if l := languageOfText(tu.User); l != "" {
+				want = l
+			}
+		}
+		if want == "" {
+			continue
+		}
+		key := want + "\x00" + tu.Reply
+		r, ok := seen[key]
 		if !ok {
 			r.st, r.got = detect(tu.Reply).verdict(want)
-			seen[tu.Reply] = r
+			seen[key] = r
 		}
 		st, got := r.st, r.got
 		switch st {
@@ -344,7 +364,10 @@ func (LanguageJudge) Judge(_ context.Context, c *suite.Case, t *transcript.Trans
 	case checked == 0:
 		return []Verdict{{Dimension: Language, Status: Skipped,
 			Rationale: "language detection was inconclusive on every reply (too short, or the detectors disagree)"}}
+	case perTurn:
+		return []Verdict{{Dimension: Language, Status: Pass, Score: 1,
+			Rationale: "each reply is in the language of the customer's turn it answers"}}
 	}
 	return []Verdict{{Dimension: Language, Status: Pass, Score: 1,
-		Rationale: fmt.Sprintf("the replies are in %s, the customer's language", langName(want))}}
+		Rationale: fmt.Sprintf("the replies are in %s, the customer's language", langName(overall))}}
 }

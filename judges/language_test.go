@@ -76,3 +76,24 @@ var _ = Describe("LanguageJudge", func() {
 		Expect(judge("sv-SE", "?", replies["en"])[0].Status).To(Equal(judges.Fail))
 	})
 })
+
+var _ = Describe("LanguageJudge on a customer who switches language", func() {
+	sv := "Hej! Jag undrar hur mycket bagage jag får ta med mig på flyget till Stockholm nästa vecka?"
+	svReply := "Hej! Du får ta med dig ett handbagage på högst åtta kilo och en väska som checkas in, enligt våra regler."
+	en := "Sorry, could we continue in English please? How much does an extra checked bag cost on that flight?"
+	enReply := "Of course. An extra checked bag costs the amount shown in our fee table, and you can add it when you manage your booking."
+
+	It("passes replies that follow each turn's language when the case sets none", func() {
+		vs := judges.LanguageJudge{}.Judge(ctx, &suite.Case{ID: "x"}, conv(sv, svReply, en, enReply))
+		Expect(vs).To(HaveLen(1))
+		Expect(vs[0].Status).To(Equal(judges.Pass))
+		Expect(vs[0].Rationale).To(ContainSubstring("each reply"))
+	})
+
+	It("fails a reply that stays in the old language after the switch", func() {
+		vs := judges.LanguageJudge{}.Judge(ctx, &suite.Case{ID: "x"}, conv(sv, svReply, en, svReply))
+		failed := byStatus(vs, judges.Fail)
+		Expect(failed).To(HaveLen(1))
+		Expect(failed[0].Turn).To(Equal(2))
+	})
+})
