@@ -127,7 +127,8 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return fmt.Errorf("creating report folder: %w", err)
 	}
-	w, err := results.Create(filepath.Join(opts.Out, results.FileName))
+	resultsPath := filepath.Join(opts.Out, results.FileName)
+	w, err := results.Create(resultsPath)
 	if err != nil {
 		return err
 	}
@@ -142,10 +143,11 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	builder := score.NewBuilder(cases, score.RunInfo{Tribunal: version(), Suite: suiteNames(suites), Target: target,
 		Repeat: repeat, Started: time.Now().UTC(), Judges: judging.info()})
 	for _, r := range recs {
-		if err := w.Write(r); err != nil {
+		pos, err := w.Put(r)
+		if err != nil {
 			return err
 		}
-		builder.Add(r)
+		builder.AddAt(r, resultsPath, pos)
 	}
 	if err := w.Close(); err != nil {
 		return err

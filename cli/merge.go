@@ -152,17 +152,19 @@ func mergeRun(opts *MergeOptions) error {
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return fmt.Errorf("creating report folder: %w", err)
 	}
-	w, err := results.Create(filepath.Join(opts.Out, results.FileName))
+	resultsPath := filepath.Join(opts.Out, results.FileName)
+	w, err := results.Create(resultsPath)
 	if err != nil {
 		return err
 	}
 	for _, k := range keys {
 		r := merged[k]
-		if err := w.Write(r); err != nil {
+		pos, err := w.Put(r)
+		if err != nil {
 			_ = w.Close()
 			return err
 		}
-		builder.Add(r)
+		builder.AddAt(r, resultsPath, pos)
 	}
 	if err := w.Close(); err != nil {
 		return err

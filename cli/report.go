@@ -92,14 +92,16 @@ func reportRun(opts *ReportOptions) error {
 	}
 
 	var recs []*results.Record
+	var where []results.Pos
 	seen := map[results.Key]int{}
-	err = results.ReadFile(path, func(r *results.Record) error {
+	err = results.ScanFile(path, func(r *results.Record, pos results.Pos) error {
 		if i, dup := seen[r.Key()]; dup {
-			recs[i] = r // a later line (a redone attempt) replaces an earlier one
+			recs[i], where[i] = r, pos // a later line (a redone attempt) replaces an earlier one
 			return nil
 		}
 		seen[r.Key()] = len(recs)
 		recs = append(recs, r)
+		where = append(where, pos)
 		return nil
 	})
 	if errors.Is(err, os.ErrNotExist) {
@@ -146,8 +148,8 @@ func reportRun(opts *ReportOptions) error {
 	}
 
 	builder := score.NewBuilder(cases, info)
-	for _, r := range recs {
-		builder.Add(r)
+	for i, r := range recs {
+		builder.AddAt(r, path, where[i])
 	}
 	sc := builder.Scorecard(cfg.Gates)
 	for i := range sc.Cases {

@@ -157,9 +157,9 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	done := map[results.Key]bool{}
 	var w *results.Writer
 	if opts.Resume {
-		err := results.ReadFile(resultsPath, func(r *results.Record) error {
+		err := results.ScanFile(resultsPath, func(r *results.Record, pos results.Pos) error {
 			done[r.Key()] = true
-			builder.Add(r)
+			builder.AddAt(r, resultsPath, pos)
 			return nil
 		})
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -184,10 +184,13 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "tribunal: %d cases × %d against %s, %d at a time\n", len(cases), repeat, targetName, concurrency)
 	runErr := engine.Run(ctx, cases, func(r *results.Record) error {
-		if err := w.Write(r); err != nil {
+		pos, err := w.Put(r)
+		if err != nil {
 			return err
 		}
-		builder.Add(r)
+		// The scorecard keeps outcomes; the reports read transcripts and
+		// verdicts back from results.jsonl, so memory does not grow with them.
+		builder.AddAt(r, resultsPath, pos)
 		prog.finished(r)
 		return nil
 	})

@@ -92,6 +92,9 @@ func printSummary(ios *IOStreams, sc *score.Scorecard, out string) {
 				continue
 			}
 			fmt.Fprintf(w, "  FAIL  %s (%s): %s\n", c.ID, c.Severity, dimList(c.FailedDimensions()))
+			if d, err := sc.Detail(i); err == nil {
+				c = d
+			}
 			shown := 0
 			for _, v := range c.Verdicts {
 				if v.Status != judges.Fail || shown >= 3 {

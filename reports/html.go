@@ -64,8 +64,14 @@ func HTML(w io.Writer, sc *score.Scorecard) error {
 	if err := pageTemplate.ExecuteTemplate(bw, "head", page); err != nil {
 		return err
 	}
+	// Cases are read one at a time (Scorecard.Detail): a lean scorecard's
+	// transcripts never sit in memory all at once.
 	for _, i := range order {
-		if err := pageTemplate.ExecuteTemplate(bw, "row", page.rowOf(sc, i)); err != nil {
+		c, err := sc.Detail(i)
+		if err != nil {
+			return fmt.Errorf("reports: index.html: %w", err)
+		}
+		if err := pageTemplate.ExecuteTemplate(bw, "row", page.rowOf(c, i)); err != nil {
 			return err
 		}
 	}
@@ -73,7 +79,11 @@ func HTML(w io.Writer, sc *score.Scorecard) error {
 		return err
 	}
 	for _, i := range order {
-		if err := pageTemplate.ExecuteTemplate(bw, "case", page.caseOf(sc, i)); err != nil {
+		c, err := sc.Detail(i)
+		if err != nil {
+			return fmt.Errorf("reports: index.html: %w", err)
+		}
+		if err := pageTemplate.ExecuteTemplate(bw, "case", page.caseOf(c, i)); err != nil {
 			return err
 		}
 	}
@@ -515,8 +525,8 @@ func htmlRateOf(r score.RateChange) htmlRate {
 	return h
 }
 
-func (p *htmlPage) rowOf(sc *score.Scorecard, i int) *htmlRow {
-	c := &sc.Cases[i]
+// rowOf is the summary-table row of c, the complete case i.
+func (p *htmlPage) rowOf(c *score.Case, i int) *htmlRow {
 	failed := caseFailedDimensions(c)
 	tags, _ := json.Marshal(c.Tags)
 	if c.Tags == nil {
@@ -553,10 +563,10 @@ func (p *htmlPage) rowOf(sc *score.Scorecard, i int) *htmlRow {
 	return r
 }
 
-func (p *htmlPage) caseOf(sc *score.Scorecard, i int) *htmlCase {
-	c := &sc.Cases[i]
+// caseOf is the detail section of c, the complete case i.
+func (p *htmlPage) caseOf(c *score.Case, i int) *htmlCase {
 	hc := &htmlCase{
-		htmlRow: *p.rowOf(sc, i),
+		htmlRow: *p.rowOf(c, i),
 		// The first failures are open; a long report stays light to lay out.
 		Open:   c.Status == judges.Fail && p.opened < htmlOpenMax,
 		Source: c.Source,

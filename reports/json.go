@@ -50,9 +50,13 @@ func JSON(w io.Writer, sc *score.Scorecard) error {
 			return err
 		}
 		for ci := range safe.Cases {
-			cb, err := json.MarshalIndent(&safe.Cases[ci], "    ", "  ")
+			c, err := safe.Detail(ci)
 			if err != nil {
-				return fmt.Errorf("reports: encoding scorecard.json: case %s: %w", safe.Cases[ci].ID, err)
+				return fmt.Errorf("reports: scorecard.json: %w", err)
+			}
+			cb, err := json.MarshalIndent(safeCase(c), "    ", "  ")
+			if err != nil {
+				return fmt.Errorf("reports: encoding scorecard.json: case %s: %w", c.ID, err)
 			}
 			sep := ",\n"
 			if ci == len(safe.Cases)-1 {
@@ -79,15 +83,15 @@ func JSON(w io.Writer, sc *score.Scorecard) error {
 	return err
 }
 
-// jsonSafe returns sc, or a copy of it where it needs redacting or raw
-// bodies need quoting. sc itself is never changed: only the parts that
-// differ are copied.
+// jsonSafe returns sc, or a copy of it where its targets need redacting.
+// sc itself is never changed: only the parts that differ are copied. The
+// cases' transcripts are made safe one by one (safeCase) as they are
+// written.
 func jsonSafe(sc *score.Scorecard) *score.Scorecard {
 	out := sc
 	copied := func() *score.Scorecard {
 		if out == sc {
 			c := *sc
-			c.Cases = append([]score.Case(nil), sc.Cases...)
 			out = &c
 		}
 		return out
@@ -102,27 +106,33 @@ func jsonSafe(sc *score.Scorecard) *score.Scorecard {
 			copied().Baseline = &d
 		}
 	}
-	for ci := range sc.Cases {
-		var attempts []score.Attempt
-		for ai := range sc.Cases[ci].Attempts {
-			tr := sc.Cases[ci].Attempts[ai].Transcript
-			if tr == nil {
-				continue
-			}
-			fixed := fixTranscript(tr)
-			if fixed == tr {
-				continue
-			}
-			if attempts == nil {
-				attempts = append([]score.Attempt(nil), sc.Cases[ci].Attempts...)
-			}
-			attempts[ai].Transcript = fixed
-		}
-		if attempts != nil {
-			copied().Cases[ci].Attempts = attempts
-		}
-	}
 	return out
+}
+
+// safeCase returns c, or a copy whose transcripts have their targets
+// redacted and invalid raw bodies quoted.
+func safeCase(c *score.Case) *score.Case {
+	var attempts []score.Attempt
+	for ai := range c.Attempts {
+		tr := c.Attempts[ai].Transcript
+		if tr == nil {
+			continue
+		}
+		fixed := fixTranscript(tr)
+		if fixed == tr {
+			continue
+		}
+		if attempts == nil {
+			attempts = append([]score.Attempt(nil), c.Attempts...)
+		}
+		attempts[ai].Transcript = fixed
+	}
+	if attempts == nil {
+		return c
+	}
+	d := *c
+	d.Attempts = attempts
+	return &d
 }
 
 // fixTranscript returns t, or a copy with its target redacted and invalid

@@ -94,7 +94,10 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 
 	var sumMS float64
 	for ci := range sc.Cases {
-		c := &sc.Cases[ci]
+		c, err := sc.Detail(ci)
+		if err != nil {
+			return fmt.Errorf("reports: junit.xml: %w", err)
+		}
 		class := xmlText(caseGroup(c, sc.Run.Suite))
 		if len(c.Attempts) == 0 {
 			js.Cases = append(js.Cases, junitCase{

@@ -46,13 +46,13 @@ func Markdown(w io.Writer, sc *score.Scorecard) error {
 	mdJudging(&b, sc.Judging)
 
 	order := readingOrder(sc)
-	var failed, errored []*score.Case
+	var failed, errored []int
 	for _, i := range order {
 		switch sc.Cases[i].Status {
 		case judges.Fail:
-			failed = append(failed, &sc.Cases[i])
+			failed = append(failed, i)
 		case judges.Error:
-			errored = append(errored, &sc.Cases[i])
+			errored = append(errored, i)
 		}
 	}
 
@@ -61,10 +61,14 @@ func Markdown(w io.Writer, sc *score.Scorecard) error {
 	var errs bytes.Buffer
 	if len(errored) > 0 {
 		fmt.Fprintf(&errs, "\n### Errored cases (%d)\n\nAn error is neither a pass nor a fail: the bot or a judge could not be reached or answered badly.\n\n", len(errored))
-		for i, c := range errored {
+		for i, ci := range errored {
 			if i == mdErrorsListed {
 				fmt.Fprintf(&errs, "\n…and %d more errored %s.\n", len(errored)-i, plural(len(errored)-i, "case", "cases"))
 				break
+			}
+			c, err := sc.Detail(ci)
+			if err != nil {
+				return fmt.Errorf("reports: summary.md: %w", err)
 			}
 			msg := ""
 			for ai := range c.Attempts {
@@ -80,7 +84,11 @@ func Markdown(w io.Writer, sc *score.Scorecard) error {
 	if len(failed) > 0 {
 		fmt.Fprintf(&b, "\n### Failures (%d)\n\n", len(failed))
 		const reserve = 256 // room for the "…and N more" note
-		for i, c := range failed {
+		for i, ci := range failed {
+			c, err := sc.Detail(ci)
+			if err != nil {
+				return fmt.Errorf("reports: summary.md: %w", err)
+			}
 			entry := mdFailure(c)
 			if b.Len()+len(entry)+errs.Len()+reserve > MarkdownBudget {
 				fmt.Fprintf(&b, "\n…and %d more failed %s, not listed here to keep this summary small; see index.html or junit.xml.\n", len(failed)-i, plural(len(failed)-i, "case", "cases"))
@@ -465,19 +473,25 @@ func Annotations(sc *score.Scorecard) []string {
 // caseAnnotations are the annotations of failed critical and high cases, at
 // most limit lines.
 func caseAnnotations(sc *score.Scorecard, limit int) []string {
-	var cases []*score.Case
+	var cases []int
 	for _, i := range readingOrder(sc) {
 		c := &sc.Cases[i]
 		if c.Status == judges.Fail && (c.Severity == suite.Critical || c.Severity == suite.High) {
-			cases = append(cases, c)
+			cases = append(cases, i)
 		}
 	}
 	var out []string
-	for i, c := range cases {
+	for i, ci := range cases {
 		if i == limit-1 && len(cases) > limit {
 			out = append(out, "::error title="+ghProperty("tribunal")+"::"+
 				ghData(fmt.Sprintf("%d more critical or high severity cases failed; see summary.md or index.html", len(cases)-i)))
 			break
+		}
+		// Without its verdicts (the results file unreadable) the
+		// annotation still names the case and its dimensions.
+		c := &sc.Cases[ci]
+		if d, err := sc.Detail(ci); err == nil {
+			c = d
 		}
 		props := []string{}
 		if f := filepath.ToSlash(c.File); f != "" && !filepath.IsAbs(c.File) && !strings.HasPrefix(f, "../") {

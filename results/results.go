@@ -38,10 +38,19 @@ type Key struct {
 // Key returns the record's key.
 func (r *Record) Key() Key { return Key{r.CaseID, r.Attempt} }
 
+// Pos locates one record in a results file: the byte offset of its line
+// and the line's length, newline included. Lines are only ever appended, so
+// a Pos stays valid while the file grows.
+type Pos struct {
+	Off int64
+	Len int
+}
+
 // Writer appends records to a results file. It is safe for concurrent use.
 type Writer struct {
 	mu       sync.Mutex
 	f        *os.File
+	size     int64 // where the next line starts
 	lastSync time.Time
 	// SyncEvery bounds how long a written line may wait for fsync. Lines
 	// are written with one write(2) each, so a killed process loses none;
@@ -69,26 +78,45 @@ func Append(path string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Writer{f: f, SyncEvery: time.Second}, nil
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &Writer{f: f, size: st.Size(), SyncEvery: time.Second}, nil
 }
 
 // Write appends one record as one line.
 func (w *Writer) Write(r *Record) error {
+	_, err := w.Put(r)
+	return err
+}
+
+// Put appends one record as one line and returns where it is, so the
+// record can be read back (ReadAt) instead of kept in memory.
+func (w *Writer) Put(r *Record) (Pos, error) {
 	line, err := json.Marshal(r)
 	if err != nil {
-		return fmt.Errorf("encoding result %s#%d: %w", r.CaseID, r.Attempt, err)
+		return Pos{}, fmt.Errorf("encoding result %s#%d: %w", r.CaseID, r.Attempt, err)
 	}
 	line = append(line, '\n')
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if _, err := w.f.Write(line); err != nil {
-		return fmt.Errorf("writing %s: %w", w.f.Name(), err)
+		// A short write leaves a torn line that readers skip and Append
+		// cuts; the next line starts after it either way.
+		if st, serr := w.f.Stat(); serr == nil {
+			w.size = st.Size()
+		}
+		return Pos{}, fmt.Errorf("writing %s: %w", w.f.Name(), err)
 	}
+	p := Pos{Off: w.size, Len: len(line)}
+	w.size += int64(len(line))
 	if time.Since(w.lastSync) >= w.SyncEvery {
 		w.lastSync = time.Now()
-		return w.f.Sync()
+		return p, w.f.Sync()
 	}
-	return nil
+	return p, nil
 }
 
 // Close syncs and closes the file.
@@ -104,9 +132,17 @@ func (w *Writer) Close() error {
 // line (a run killed mid-write) is ignored; a malformed line elsewhere is an
 // error naming its line number.
 func Read(r io.Reader, fn func(*Record) error) error {
+	return Scan(r, func(rec *Record, _ Pos) error { return fn(rec) })
+}
+
+// Scan is Read that also gives each record's position in the file.
+func Scan(r io.Reader, fn func(*Record, Pos) error) error {
 	br := bufio.NewReaderSize(r, 1<<20)
+	var off int64
 	for n := 1; ; n++ {
 		line, err := br.ReadBytes('\n')
+		pos := Pos{Off: off, Len: len(line)}
+		off += int64(len(line))
 		if len(bytes.TrimSpace(line)) > 0 {
 			complete := err == nil
 			var rec Record
@@ -119,7 +155,7 @@ func Read(r io.Reader, fn func(*Record) error) error {
 			if rec.CaseID == "" {
 				return fmt.Errorf("line %d: record without case_id", n)
 			}
-			if ferr := fn(&rec); ferr != nil {
+			if ferr := fn(&rec, pos); ferr != nil {
 				return ferr
 			}
 		}
@@ -143,6 +179,35 @@ func ReadFile(path string, fn func(*Record) error) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// ScanFile scans every record of a results file with its position.
+func ScanFile(path string, fn func(*Record, Pos) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := Scan(f, fn); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// ReadAt reads the record at p, as Put or Scan gave it.
+func ReadAt(f io.ReaderAt, p Pos) (*Record, error) {
+	if p.Len <= 0 || p.Off < 0 {
+		return nil, fmt.Errorf("no record at %d+%d", p.Off, p.Len)
+	}
+	buf := make([]byte, p.Len)
+	if _, err := f.ReadAt(buf, p.Off); err != nil {
+		return nil, fmt.Errorf("reading the record at byte %d: %w", p.Off, err)
+	}
+	var rec Record
+	if err := json.Unmarshal(buf, &rec); err != nil {
+		return nil, fmt.Errorf("the record at byte %d: %w", p.Off, err)
+	}
+	return &rec, nil
 }
 
 // truncateTorn cuts the file after its last newline.

@@ -83,4 +83,42 @@ var _ = Describe("results.jsonl", func() {
 		recs, _ := readAll(path)
 		Expect(recs).To(HaveLen(1))
 	})
+
+	It("gives each record's position, the same from Put and from Scan, across a resumed file", func() {
+		w, _ := results.Create(path)
+		pa, err := w.Put(record("a", 1))
+		Expect(err).NotTo(HaveOccurred())
+		pb, err := w.Put(record("b", 1))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(w.Close()).To(Succeed())
+		f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		_, _ = f.WriteString(`{"case_id":"torn"`)
+		Expect(f.Close()).To(Succeed())
+
+		w, err = results.Append(path)
+		Expect(err).NotTo(HaveOccurred())
+		pc, err := w.Put(record("c", 2))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(w.Close()).To(Succeed())
+		Expect(pb.Off).To(Equal(pa.Off + int64(pa.Len)))
+		Expect(pc.Off).To(Equal(pb.Off + int64(pb.Len)))
+
+		var scanned []results.Pos
+		Expect(results.ScanFile(path, func(_ *results.Record, p results.Pos) error {
+			scanned = append(scanned, p)
+			return nil
+		})).To(Succeed())
+		Expect(scanned).To(Equal([]results.Pos{pa, pb, pc}))
+
+		file, err := os.Open(path)
+		Expect(err).NotTo(HaveOccurred())
+		defer file.Close()
+		for id, p := range map[string]results.Pos{"a": pa, "b": pb, "c": pc} {
+			r, err := results.ReadAt(file, p)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(r.CaseID).To(Equal(id))
+		}
+		_, err = results.ReadAt(file, results.Pos{Off: pa.Off + 1, Len: pa.Len})
+		Expect(err).To(MatchError(ContainSubstring("the record at byte 1")))
+	})
 })

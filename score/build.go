@@ -2,22 +2,33 @@ package score
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/tribunal-eval/tribunal/judges"
 	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/suite"
+	"github.com/tribunal-eval/tribunal/transcript"
 )
 
 // SchemaVersion is the scorecard.json format this package writes.
 const SchemaVersion = 1
 
-// Builder gathers finished attempts into a scorecard. Add is called once per
-// attempt, in any order; Scorecard can be called at any point.
+// Builder gathers finished attempts into a scorecard. Add or AddAt is called
+// once per attempt, in any order; Scorecard can be called at any point.
+//
+// Add keeps the attempt's transcript and verdicts in memory. AddAt keeps
+// only what the totals, gates and case list need (status, dimensions) and
+// where the record is in its results file: the reports read the rest back
+// one case at a time (Scorecard.Detail), so a run's memory does not grow
+// with its transcripts.
 type Builder struct {
-	info  RunInfo
-	order map[string]int
-	meta  map[string]*suite.Case
-	cases map[string]*Case
+	info   RunInfo
+	order  map[string]int
+	meta   map[string]*suite.Case
+	cases  map[string]*Case
+	files  []string
+	fileIx map[string]int
+	judges map[string]bool
 }
 
 // NewBuilder starts a scorecard for the given cases. Cases keep the suite's
@@ -27,7 +38,8 @@ func NewBuilder(cases []*suite.Case, info RunInfo) *Builder {
 	if info.SuiteHash == "" {
 		info.SuiteHash = SuiteHash(cases)
 	}
-	b := &Builder{info: info, order: map[string]int{}, meta: map[string]*suite.Case{}, cases: map[string]*Case{}}
+	b := &Builder{info: info, order: map[string]int{}, meta: map[string]*suite.Case{}, cases: map[string]*Case{},
+		fileIx: map[string]int{}, judges: map[string]bool{}}
 	for i, c := range cases {
 		b.order[c.ID] = i
 		b.meta[c.ID] = c
@@ -35,9 +47,44 @@ func NewBuilder(cases []*suite.Case, info RunInfo) *Builder {
 	return b
 }
 
-// Add records one finished attempt. Records of cases not in the suite are
-// kept too (a results file from an older suite), after the known ones.
+// Add records one finished attempt, transcript and verdicts included.
+// Records of cases not in the suite are kept too (a results file from an
+// older suite), after the known ones.
 func (b *Builder) Add(r *results.Record) {
+	a := Attempt{Attempt: r.Attempt, Verdicts: r.Verdicts, Status: AttemptStatus(r)}
+	if r.Transcript != nil {
+		a.Error = r.Transcript.Error
+		a.Transcript = leanTranscript(r.Transcript)
+	}
+	b.add(r, a)
+}
+
+// AddAt records one finished attempt that is stored in the results file at
+// path, at pos, keeping only its outcome in memory. The file must stay
+// readable until the scorecard's reports are written.
+func (b *Builder) AddAt(r *results.Record, path string, pos results.Pos) {
+	fi, ok := b.fileIx[path]
+	if !ok {
+		fi = len(b.files)
+		b.files = append(b.files, path)
+		b.fileIx[path] = fi
+	}
+	a := Attempt{Attempt: r.Attempt, Status: AttemptStatus(r), file: int32(fi + 1), pos: pos}
+	if r.Transcript != nil {
+		a.Error = r.Transcript.Error
+	}
+	for _, v := range r.Verdicts {
+		a.dims = setDim(a.dims, v.Dimension, v.Status)
+	}
+	b.add(r, a)
+}
+
+func (b *Builder) add(r *results.Record, a Attempt) {
+	for _, v := range r.Verdicts {
+		if v.Judge != "" {
+			b.judges[v.Judge] = true
+		}
+	}
 	c, ok := b.cases[r.CaseID]
 	if !ok {
 		c = &Case{ID: r.CaseID, Severity: suite.Medium, Dimensions: map[judges.Dimension]Status{}}
@@ -51,19 +98,6 @@ func (b *Builder) Add(r *results.Record) {
 			b.order[r.CaseID] = len(b.order)
 		}
 		b.cases[r.CaseID] = c
-	}
-	a := Attempt{Attempt: r.Attempt, Verdicts: r.Verdicts, Transcript: r.Transcript}
-	a.Status = AttemptStatus(r)
-	if r.Transcript != nil {
-		a.Error = r.Transcript.Error
-		// The raw response is for debugging from results.jsonl; the
-		// scorecard stays lean.
-		t := *r.Transcript
-		t.Turns = append(t.Turns[:0:0], t.Turns...)
-		for i := range t.Turns {
-			t.Turns[i].Raw = nil
-		}
-		a.Transcript = &t
 	}
 	// Keep attempts ordered; replace a duplicate attempt (a resumed run that
 	// redid it) rather than counting it twice.
@@ -98,7 +132,8 @@ func AttemptStatus(r *results.Record) Status {
 // Scorecard computes the scorecard of everything added so far and evaluates
 // the gates on it.
 func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
-	sc := &Scorecard{SchemaVersion: SchemaVersion, Run: b.info, Cases: []Case{}, Dimensions: []DimensionStats{}}
+	sc := &Scorecard{SchemaVersion: SchemaVersion, Run: b.info, Cases: make([]Case, 0, len(b.cases)), Dimensions: []DimensionStats{},
+		files: append([]string(nil), b.files...)}
 	ids := make([]string, 0, len(b.cases))
 	for id := range b.cases {
 		ids = append(ids, id)
@@ -160,7 +195,7 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 	}
 	sc.Totals.PassRate = rate(sc.Totals.Pass, sc.Totals.Fail)
 	FillRepeatTotals(sc)
-	sc.Run.Judges = judgesOf(sc.Run.Judges, sc.Cases)
+	sc.Run.Judges = judgesOf(sc.Run.Judges, b.judges)
 	for _, d := range judges.Dimensions {
 		if ds := dims[d]; ds != nil {
 			ds.Rate = rate(ds.Pass, ds.Fail)
@@ -188,12 +223,25 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 	return sc
 }
 
+// leanTranscript drops the raw responses: they are for debugging from
+// results.jsonl, and the scorecard stays lean.
+func leanTranscript(tr *transcript.Transcript) *transcript.Transcript {
+	t := *tr
+	t.Turns = append(t.Turns[:0:0], t.Turns...)
+	for i := range t.Turns {
+		t.Turns[i].Raw = nil
+	}
+	return &t
+}
+
 // finish derives a case's status, dimension outcomes and flat verdict list
-// from its attempts.
+// from its attempts. A case with lean attempts gets its verdicts from
+// Scorecard.Detail; its dimensions come from the outcomes AddAt kept.
 func finish(c *Case) {
-	c.Dimensions = map[judges.Dimension]Status{}
+	c.Dimensions = make(map[judges.Dimension]Status, 6)
 	c.Verdicts = nil
 	status := judges.Pass
+	lean := false
 	for _, a := range c.Attempts {
 		switch {
 		case a.Status == judges.Fail:
@@ -201,13 +249,30 @@ func finish(c *Case) {
 		case a.Status == judges.Error && status != judges.Fail:
 			status = judges.Error
 		}
+		if a.file != 0 {
+			lean = true
+			for _, d := range a.dims {
+				dim, st := d.get()
+				c.Dimensions[dim] = worse(c.Dimensions[dim], st)
+			}
+			continue
+		}
 		c.Verdicts = append(c.Verdicts, a.Verdicts...)
 		for _, v := range a.Verdicts {
 			c.Dimensions[v.Dimension] = worse(c.Dimensions[v.Dimension], v.Status)
 		}
 	}
 	c.Status = status
-	// Lists are empty, never null, in scorecard.json.
+	if lean {
+		c.Verdicts = nil
+		return
+	}
+	normalize(c)
+}
+
+// normalize makes a complete case's lists empty, never null, as
+// scorecard.json shows them.
+func normalize(c *Case) {
 	if c.Verdicts == nil {
 		c.Verdicts = []judges.Verdict{}
 	}
@@ -218,14 +283,77 @@ func finish(c *Case) {
 	}
 }
 
+// dimOutcome is one dimension's outcome in a lean attempt, in four bytes
+// instead of a verdict list: a dimension number (see dimNames) and a status.
+type dimOutcome struct {
+	dim    uint16
+	status uint8
+}
+
+var (
+	dimMu    sync.Mutex
+	dimNames = []judges.Dimension{}
+	dimIndex = map[judges.Dimension]uint16{}
+	statuses = []Status{"", judges.Pass, judges.Fail, judges.Error, judges.Skipped}
+)
+
+func statusCode(s Status) uint8 {
+	for i, t := range statuses {
+		if t == s {
+			return uint8(i)
+		}
+	}
+	return 0 // an unknown status ranks lowest, as worse ranks it
+}
+
+// setDim folds one verdict into a lean attempt's outcomes.
+func setDim(ds []dimOutcome, d judges.Dimension, s Status) []dimOutcome {
+	dimMu.Lock()
+	n, ok := dimIndex[d]
+	if !ok {
+		n = uint16(len(dimNames))
+		dimNames = append(dimNames, d)
+		dimIndex[d] = n
+	}
+	dimMu.Unlock()
+	for i := range ds {
+		if ds[i].dim == n {
+			if w := worse(statuses[ds[i].status], s); w != statuses[ds[i].status] {
+				ds[i].status = statusCode(w)
+			}
+			return ds
+		}
+	}
+	return append(ds, dimOutcome{dim: n, status: statusCode(s)})
+}
+
+func (d dimOutcome) get() (judges.Dimension, Status) {
+	dimMu.Lock()
+	defer dimMu.Unlock()
+	return dimNames[d.dim], statuses[d.status]
+}
+
 // worse orders outcomes fail > error > pass > skipped: one failed verdict
 // fails the dimension; a pass needs no failures and no errors.
 func worse(a, b Status) Status {
-	rank := map[Status]int{"": 0, judges.Skipped: 1, judges.Pass: 2, judges.Error: 3, judges.Fail: 4}
-	if rank[b] > rank[a] {
+	if rank(b) > rank(a) {
 		return b
 	}
 	return a
+}
+
+func rank(s Status) int {
+	switch s {
+	case judges.Skipped:
+		return 1
+	case judges.Pass:
+		return 2
+	case judges.Error:
+		return 3
+	case judges.Fail:
+		return 4
+	}
+	return 0
 }
 
 func rate(pass, fail int) float64 {

@@ -34,8 +34,8 @@ func SuiteHash(cases []*suite.Case) string {
 }
 
 // judgesOf returns the judges given (with their models and prompt versions)
-// plus every other judge named in the cases' verdicts, sorted by name.
-func judgesOf(given []JudgeInfo, cases []Case) []JudgeInfo {
+// plus every other judge that gave a verdict, sorted by name.
+func judgesOf(given []JudgeInfo, named map[string]bool) []JudgeInfo {
 	seen := map[string]bool{}
 	var out []JudgeInfo
 	for _, j := range given {
@@ -44,12 +44,10 @@ func judgesOf(given []JudgeInfo, cases []Case) []JudgeInfo {
 			out = append(out, j)
 		}
 	}
-	for i := range cases {
-		for _, v := range cases[i].Verdicts {
-			if v.Judge != "" && !seen[v.Judge] {
-				seen[v.Judge] = true
-				out = append(out, JudgeInfo{Name: v.Judge})
-			}
+	for name := range named {
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, JudgeInfo{Name: name})
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Name < out[b].Name })

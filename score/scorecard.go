@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/suite"
 	"github.com/tribunal-eval/tribunal/transcript"
 )
@@ -31,6 +32,10 @@ type Scorecard struct {
 	Baseline *Diff `json:"baseline,omitempty"`
 	// Judging is what the LLM judges cost, when a judge model ruled.
 	Judging *JudgingUsage `json:"judging,omitempty"`
+
+	// files are the results files lean attempts (Builder.AddAt) are read
+	// back from.
+	files []string
 }
 
 // JudgingUsage is what LLM judging cost in a run: calls, cache, tokens and
@@ -193,6 +198,13 @@ type Attempt struct {
 	Error      string                 `json:"error,omitempty"`
 	Verdicts   []judges.Verdict       `json:"verdicts"`
 	Transcript *transcript.Transcript `json:"transcript"`
+
+	// A lean attempt's verdicts and transcript stay in its results file
+	// (1 + an index into Scorecard.files; 0 when they are inline), with
+	// its dimension outcomes kept here.
+	file int32
+	pos  results.Pos
+	dims []dimOutcome
 }
 
 // Gate is the verdict of the gates on this scorecard.

@@ -155,6 +155,11 @@ func (j *Judges) CostFor(caseID string) float64 { return j.ledger.costFor(caseID
 
 // skip is one skipped verdict, counted.
 func (j *Judges) skip(name string, dim judges.Dimension, caseID, why string) judges.Verdict {
+	if !j.Enabled() {
+		// Without a model every case is skipped: count them in total, but
+		// keep no per-case entry, which would grow with the suite.
+		caseID = ""
+	}
 	j.ledger.add(name, caseID, func(u *Usage) { u.Skipped++ })
 	return judges.Verdict{Judge: name, Dimension: dim, Status: judges.Skipped, Rationale: why}
 }

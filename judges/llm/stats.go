@@ -85,6 +85,9 @@ func (l *ledger) add(judge, caseID string, f func(*Usage)) {
 		l.judges[judge] = &Usage{}
 	}
 	f(l.judges[judge])
+	if caseID == "" {
+		return
+	}
 	if l.cases[caseID] == nil {
 		l.cases[caseID] = &Usage{}
 	}

@@ -1,0 +1,102 @@
+package score_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/results"
+	"github.com/tribunal-eval/tribunal/score"
+	"github.com/tribunal-eval/tribunal/suite"
+)
+
+var _ = Describe("Lean scorecards (Builder.AddAt)", func() {
+	var (
+		path string
+		recs []*results.Record
+		pos  []results.Pos
+	)
+
+	BeforeEach(func() {
+		path = filepath.Join(GinkgoT().TempDir(), results.FileName)
+		custom := judges.Verdict{Judge: "tone", Dimension: "brand-voice", Status: judges.Fail, Evidence: "meh", Rationale: "off brand"}
+		recs = []*results.Record{
+			rec("med", 1, v(judges.Accuracy, judges.Fail), v(judges.Escalation, judges.Pass), custom),
+			rec("crit", 1, v(judges.Accuracy, judges.Pass), v(judges.Empathy, judges.Skipped)),
+			errored("high", 1),
+			rec("med", 2, v(judges.Accuracy, judges.Pass), v(judges.Escalation, judges.Error)),
+			rec("crit", 2, v(judges.Accuracy, judges.Pass), v(judges.Accuracy, judges.Fail)),
+		}
+		w, err := results.Create(path)
+		Expect(err).NotTo(HaveOccurred())
+		pos = nil
+		for _, r := range recs {
+			p, err := w.Put(r)
+			Expect(err).NotTo(HaveOccurred())
+			pos = append(pos, p)
+		}
+		Expect(w.Close()).To(Succeed())
+	})
+
+	build := func(lean bool) *score.Scorecard {
+		b := score.NewBuilder(cases, score.RunInfo{Repeat: 2})
+		for i, r := range recs {
+			if lean {
+				b.AddAt(r, path, pos[i])
+			} else {
+				b.Add(r)
+			}
+		}
+		return b.Scorecard(suite.Gates{})
+	}
+
+	It("has the same totals, gates and case outcomes as one kept in memory, without the transcripts", func() {
+		lean, full := build(true), build(false)
+		Expect(lean.Totals).To(Equal(full.Totals))
+		Expect(lean.Dimensions).To(Equal(full.Dimensions))
+		Expect(lean.Severities).To(Equal(full.Severities))
+		Expect(lean.Gate).To(Equal(full.Gate))
+		Expect(lean.Run.Judges).To(Equal(full.Run.Judges))
+		Expect(lean.Cases).To(HaveLen(len(full.Cases)))
+		for i := range lean.Cases {
+			l, f := lean.Cases[i], full.Cases[i]
+			Expect(l.Status).To(Equal(f.Status), l.ID)
+			Expect(l.Dimensions).To(Equal(f.Dimensions), l.ID)
+			Expect(l.Flaky).To(Equal(f.Flaky), l.ID)
+			for _, a := range l.Attempts {
+				Expect(a.Transcript).To(BeNil(), "a lean case holds no transcript")
+			}
+		}
+	})
+
+	It("reads each case back complete, equal to the one kept in memory", func() {
+		lean, full := build(true), build(false)
+		for i := range lean.Cases {
+			l, err := lean.Detail(i)
+			Expect(err).NotTo(HaveOccurred())
+			f, err := full.Detail(i)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(f).To(BeIdenticalTo(&full.Cases[i]), "a complete case is returned as it is")
+			lj, _ := json.Marshal(l)
+			fj, _ := json.Marshal(f)
+			Expect(string(lj)).To(Equal(string(fj)))
+		}
+		med, _ := lean.Detail(2)
+		Expect(med.Attempts[0].Transcript.Turns[0].Raw).To(BeNil(), "raw bodies stay in results.jsonl")
+		Expect(lean.Cases[2].Attempts[0].Verdicts).To(BeNil(), "reading back does not fill the scorecard")
+	})
+
+	It("refuses to report another case's transcript when the file changed under it", func() {
+		lean := build(true)
+		Expect(os.WriteFile(path, []byte(`{"case_id":"other","attempt":1}`+"\n"), 0o644)).To(Succeed())
+		_, err := lean.Detail(0)
+		Expect(err).To(HaveOccurred())
+		Expect(os.Remove(path)).To(Succeed())
+		_, err = lean.Detail(0)
+		Expect(err).To(MatchError(ContainSubstring("reading case crit back")))
+	})
+})
