@@ -21,7 +21,10 @@ const ConfigFile = "tribunal.yaml"
 // Suite is a loaded set of cases with the policies they cite.
 type Suite struct {
 	// Name is the folder the suite was loaded from, as given.
-	Name   string
+	Name string
+	// Cases share the texts and the matcher and string lists they have in
+	// common (a suite repeats them): change a list by appending to it or
+	// copying it, not element by element in place.
 	Cases  []*Case
 	Config Config
 	// Files lists the case files read, in load order.
@@ -130,10 +133,11 @@ type loader struct {
 	policies map[string]*Policy
 	errs     Errors
 	ids      map[string]*Case
+	share    *interner
 }
 
 func load(fsys fs.FS, dir, name string, display func(string) string) (*Suite, error) {
-	l := &loader{fsys: fsys, display: display, policies: map[string]*Policy{}, ids: map[string]*Case{}}
+	l := &loader{fsys: fsys, display: display, policies: map[string]*Policy{}, ids: map[string]*Case{}, share: newInterner()}
 	s := &Suite{Name: name}
 
 	var files []string
@@ -164,12 +168,21 @@ func load(fsys fs.FS, dir, name string, display func(string) string) (*Suite, er
 	if data, err := fs.ReadFile(fsys, path.Join(dir, ConfigFile)); err == nil {
 		l.loadConfig(path.Join(dir, ConfigFile), data, &s.Config)
 	}
-	for _, f := range files {
-		s.Files = append(s.Files, display(f))
-		s.Cases = append(s.Cases, l.loadFile(f)...)
+	s.Files = make([]string, len(files))
+	perFile := make([][]*Case, len(files))
+	total := 0
+	for i, f := range files {
+		s.Files[i] = display(f)
+		perFile[i] = l.loadFile(f)
+		total += len(perFile[i])
 	}
 	if len(l.errs) > 0 {
 		return nil, l.errs
+	}
+	// Sized exactly: the suite is kept for the whole run.
+	s.Cases = make([]*Case, 0, total)
+	for _, cs := range perFile {
+		s.Cases = append(s.Cases, cs...)
 	}
 	return s, nil
 }
@@ -322,6 +335,7 @@ func (l *loader) loadFile(file string) []*Case {
 			}
 		}
 		if ok {
+			l.share.shareCase(c)
 			out = append(out, c)
 		}
 	}
@@ -360,6 +374,9 @@ func validDimension(d string) bool {
 }
 
 func mergeTags(defaults, own []string) []string {
+	if len(defaults) == 0 && len(own) == 0 {
+		return nil
+	}
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range append(append([]string{}, defaults...), own...) {

@@ -23,6 +23,12 @@ type Matcher struct {
 	Any   []Matcher `json:"any,omitempty"`
 	All   []Matcher `json:"all,omitempty"`
 
+	// c is the compiled form; the loader shares one among equal matchers.
+	c *compiled
+}
+
+// compiled is what a leaf matcher needs to run, worked out once.
+type compiled struct {
 	re *regexp.Regexp
 	// words is a plain matcher's folded words, for a literal search that
 	// is much faster than its equivalent regexp.
@@ -34,7 +40,7 @@ type Span struct{ Start, End int }
 
 // Text returns a matcher for a plain string.
 func Text(s string) Matcher {
-	return Matcher{Text: s, words: strings.Fields(fold.Lower(s))}
+	return Matcher{Text: s, c: &compiled{words: strings.Fields(fold.Lower(s))}}
 }
 
 // Regex returns a matcher for a Go RE2 expression.
@@ -43,7 +49,7 @@ func Regex(expr string) (Matcher, error) {
 	if err != nil {
 		return Matcher{}, err
 	}
-	return Matcher{Regex: expr, re: re}, nil
+	return Matcher{Regex: expr, c: &compiled{re: re}}, nil
 }
 
 // Any returns a matcher that holds when one of ms does.
@@ -102,7 +108,10 @@ func (m Matcher) find(f *folded) ([]Span, bool) {
 		return all, true
 	default:
 		if m.Regex == "" {
-			words := m.words
+			var words []string
+			if m.c != nil {
+				words = m.c.words
+			}
 			if words == nil {
 				words = strings.Fields(fold.Lower(m.Text))
 			}
@@ -124,8 +133,8 @@ func (m Matcher) find(f *folded) ([]Span, bool) {
 }
 
 func (m Matcher) compiled() *regexp.Regexp {
-	if m.re != nil {
-		return m.re
+	if m.c != nil && m.c.re != nil {
+		return m.c.re
 	}
 	// Matchers built as literals (not through the loader or constructors).
 	re, err := regexp.Compile(m.Regex)
@@ -216,7 +225,9 @@ func (m *Matcher) UnmarshalYAML(node ast.Node) error {
 		if strings.TrimSpace(s) == "" {
 			return nodeError(node, "empty text matcher (it would match everything)")
 		}
-		*m = Text(s)
+		// The loader folds it into words once per distinct text of the
+		// suite; Find folds a bare one itself.
+		*m = Matcher{Text: s}
 		return nil
 	case *ast.MappingNode, *ast.MappingValueNode:
 		var raw struct {
@@ -249,7 +260,7 @@ func (m *Matcher) UnmarshalYAML(node ast.Node) error {
 			if err != nil {
 				return nodeError(node, "invalid regex: "+strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 			}
-			*m = Matcher{Regex: *raw.Regex, re: re}
+			*m = Matcher{Regex: *raw.Regex, c: &compiled{re: re}}
 		case raw.Any != nil:
 			if len(raw.Any) == 0 {
 				return nodeError(node, "any: needs at least one matcher")

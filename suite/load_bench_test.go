@@ -1,0 +1,62 @@
+package suite_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/tribunal-eval/tribunal/bench/workload"
+	"github.com/tribunal-eval/tribunal/suite"
+)
+
+// BenchmarkLoadRetained loads generated suites of single-turn cases (the
+// benchmark workload, 1000 cases a file) and reports, besides the load
+// time, the heap a loaded suite keeps alive per case: a run holds every
+// case for its whole duration, so this is what peak memory grows with.
+//
+//	go test -run='^$' -bench=LoadRetained ./suite/
+func BenchmarkLoadRetained(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
+			if n > 10000 && testing.Short() {
+				b.Skip("large suite skipped in -short mode")
+			}
+			cases, err := workload.Generate(n, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			dir := b.TempDir()
+			if err := workload.WriteSuite(dir, cases, 1000); err != nil {
+				b.Fatal(err)
+			}
+			cases = nil
+			before := liveHeap()
+			var s *suite.Suite
+			for b.Loop() {
+				s = nil // the previous load is garbage before the next
+				if s, err = suite.Load(filepath.Join(dir, "cases")); err != nil {
+					b.Fatal(err)
+				}
+			}
+			elapsed := b.Elapsed()
+			after := liveHeap()
+			if len(s.Cases) != n {
+				b.Fatalf("loaded %d cases, want %d", len(s.Cases), n)
+			}
+			b.ReportMetric(float64(int64(after)-int64(before))/float64(n), "retained-B/case")
+			b.ReportMetric(float64(elapsed.Nanoseconds())/float64(b.N)/float64(n), "ns/case")
+			runtime.KeepAlive(s)
+		})
+	}
+}
+
+// liveHeap is the heap in use after a full collection. Twice: the second
+// also empties sync.Pool caches the first only moved aside.
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
