@@ -22,13 +22,23 @@ const SchemaVersion = 1
 // one case at a time (Scorecard.Detail), so a run's memory does not grow
 // with its transcripts.
 type Builder struct {
-	info   RunInfo
-	order  map[string]int
-	meta   map[string]*suite.Case
-	cases  map[string]*Case
+	info RunInfo
+	// cases holds every case of the suite and any other case a record
+	// named, by id; next numbers the latter after the suite's.
+	cases  map[string]*entry
+	next   int
 	files  []string
 	fileIx map[string]int
 	judges map[string]bool
+}
+
+// entry is what the builder keeps of a case until Scorecard: where it is in
+// the suite, and its attempts. The rest of a scorecard case comes from the
+// suite's case when the scorecard is made.
+type entry struct {
+	order    int
+	meta     *suite.Case
+	attempts []Attempt
 }
 
 // NewBuilder starts a scorecard for the given cases. Cases keep the suite's
@@ -38,11 +48,14 @@ func NewBuilder(cases []*suite.Case, info RunInfo) *Builder {
 	if info.SuiteHash == "" {
 		info.SuiteHash = SuiteHash(cases)
 	}
-	b := &Builder{info: info, order: map[string]int{}, meta: map[string]*suite.Case{}, cases: map[string]*Case{},
+	b := &Builder{info: info, cases: make(map[string]*entry, len(cases)), next: len(cases),
 		fileIx: map[string]int{}, judges: map[string]bool{}}
+	all := make([]entry, len(cases)) // one allocation, not one per case
 	for i, c := range cases {
-		b.order[c.ID] = i
-		b.meta[c.ID] = c
+		if _, dup := b.cases[c.ID]; !dup {
+			all[i] = entry{order: i, meta: c}
+			b.cases[c.ID] = &all[i]
+		}
 	}
 	return b
 }
@@ -85,29 +98,21 @@ func (b *Builder) add(r *results.Record, a Attempt) {
 			b.judges[v.Judge] = true
 		}
 	}
-	c, ok := b.cases[r.CaseID]
-	if !ok {
-		c = &Case{ID: r.CaseID, Severity: suite.Medium, Dimensions: map[judges.Dimension]Status{}}
-		if m := b.meta[r.CaseID]; m != nil {
-			c.Title, c.Severity, c.Tags, c.Language, c.Source, c.File, c.Line = m.Title, m.Severity, m.Tags, m.Language, m.Source, m.File, m.Line
-			c.Escalation = m.EscalationExpected()
-			if m.Policy != nil {
-				c.Policy = m.Policy.Path
-			}
-		} else {
-			b.order[r.CaseID] = len(b.order)
-		}
+	c := b.cases[r.CaseID]
+	if c == nil {
+		c = &entry{order: b.next}
+		b.next++
 		b.cases[r.CaseID] = c
 	}
 	// Keep attempts ordered; replace a duplicate attempt (a resumed run that
 	// redid it) rather than counting it twice.
-	i := sort.Search(len(c.Attempts), func(i int) bool { return c.Attempts[i].Attempt >= a.Attempt })
-	if i < len(c.Attempts) && c.Attempts[i].Attempt == a.Attempt {
-		c.Attempts[i] = a
+	i := sort.Search(len(c.attempts), func(i int) bool { return c.attempts[i].Attempt >= a.Attempt })
+	if i < len(c.attempts) && c.attempts[i].Attempt == a.Attempt {
+		c.attempts[i] = a
 	} else {
-		c.Attempts = append(c.Attempts, Attempt{})
-		copy(c.Attempts[i+1:], c.Attempts[i:])
-		c.Attempts[i] = a
+		c.attempts = append(c.attempts, Attempt{})
+		copy(c.attempts[i+1:], c.attempts[i:])
+		c.attempts[i] = a
 	}
 }
 
@@ -135,10 +140,13 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 	sc := &Scorecard{SchemaVersion: SchemaVersion, Run: b.info, Cases: make([]Case, 0, len(b.cases)), Dimensions: []DimensionStats{},
 		files: append([]string(nil), b.files...)}
 	ids := make([]string, 0, len(b.cases))
-	for id := range b.cases {
-		ids = append(ids, id)
+	for id, e := range b.cases {
+		if len(e.attempts) > 0 {
+			ids = append(ids, id)
+		}
 	}
-	sort.Slice(ids, func(i, j int) bool { return b.order[ids[i]] < b.order[ids[j]] })
+	sort.Slice(ids, func(i, j int) bool { return b.cases[ids[i]].order < b.cases[ids[j]].order })
+	shared := sharing{dims: map[string]map[judges.Dimension]Status{}, rates: map[float64]*float64{}}
 
 	dims := map[judges.Dimension]*DimensionStats{}
 	sev := map[suite.Severity]*SeverityStats{}
@@ -146,9 +154,10 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 		sev[s] = &SeverityStats{Severity: s}
 	}
 	for _, id := range ids {
-		c := *b.cases[id]
+		c := b.caseOf(id)
 		finish(&c)
 		FillRepeats(&c)
+		shared.share(&c)
 		sc.Cases = append(sc.Cases, c)
 
 		sc.Totals.Cases++
@@ -221,6 +230,58 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 	}
 	sc.Gate = Evaluate(sc, gates)
 	return sc
+}
+
+// caseOf is the scorecard case of id, before finish: the suite's
+// description of it and its attempts.
+func (b *Builder) caseOf(id string) Case {
+	e := b.cases[id]
+	c := Case{ID: id, Severity: suite.Medium, Attempts: e.attempts}
+	if m := e.meta; m != nil {
+		c.Title, c.Severity, c.Tags, c.Language, c.Source, c.File, c.Line = m.Title, m.Severity, m.Tags, m.Language, m.Source, m.File, m.Line
+		c.Escalation = m.EscalationExpected()
+		if m.Policy != nil {
+			c.Policy = m.Policy.Path
+		}
+	}
+	return c
+}
+
+// sharing makes the cases of a scorecard share equal dimension maps and
+// pass@1 values: most cases of a large run have the same few, and one map
+// per case would be most of the scorecard's memory. Nothing changes a
+// finished case's map.
+type sharing struct {
+	dims  map[string]map[judges.Dimension]Status
+	rates map[float64]*float64
+	key   []byte
+}
+
+func (s *sharing) share(c *Case) {
+	ds := make([]judges.Dimension, 0, len(c.Dimensions))
+	for d := range c.Dimensions {
+		ds = append(ds, d)
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	s.key = s.key[:0]
+	for _, d := range ds {
+		s.key = append(s.key, d...)
+		s.key = append(s.key, 0)
+		s.key = append(s.key, c.Dimensions[d]...)
+		s.key = append(s.key, 0)
+	}
+	if m, ok := s.dims[string(s.key)]; ok {
+		c.Dimensions = m
+	} else {
+		s.dims[string(s.key)] = c.Dimensions
+	}
+	if c.PassAt1 != nil {
+		if p, ok := s.rates[*c.PassAt1]; ok {
+			c.PassAt1 = p
+		} else {
+			s.rates[*c.PassAt1] = c.PassAt1
+		}
+	}
 }
 
 // leanTranscript drops the raw responses: they are for debugging from

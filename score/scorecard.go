@@ -162,6 +162,7 @@ type Case struct {
 	// else pass.
 	Status Status `json:"status"`
 	// Dimensions maps each judged dimension to its outcome over attempts.
+	// Cases with the same outcomes share one map: read it, never change it.
 	Dimensions map[judges.Dimension]Status `json:"dimensions"`
 	// Verdicts are every attempt's verdicts, in attempt order.
 	Verdicts []judges.Verdict `json:"verdicts"`
