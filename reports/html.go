@@ -64,14 +64,11 @@ func HTML(w io.Writer, sc *score.Scorecard) error {
 	if err := pageTemplate.ExecuteTemplate(bw, "head", page); err != nil {
 		return err
 	}
-	// Cases are read one at a time (Scorecard.Detail): a lean scorecard's
-	// transcripts never sit in memory all at once.
+	// A row needs outcomes and timings only, which a lean case has; the
+	// case sections read transcripts back one case at a time
+	// (Scorecard.Detail), never all at once.
 	for _, i := range order {
-		c, err := sc.Detail(i)
-		if err != nil {
-			return fmt.Errorf("reports: index.html: %w", err)
-		}
-		if err := pageTemplate.ExecuteTemplate(bw, "row", page.rowOf(c, i)); err != nil {
+		if err := pageTemplate.ExecuteTemplate(bw, "row", page.rowOf(&sc.Cases[i], i)); err != nil {
 			return err
 		}
 	}
@@ -525,7 +522,7 @@ func htmlRateOf(r score.RateChange) htmlRate {
 	return h
 }
 
-// rowOf is the summary-table row of c, the complete case i.
+// rowOf is the summary-table row of c, case i, lean or complete.
 func (p *htmlPage) rowOf(c *score.Case, i int) *htmlRow {
 	failed := caseFailedDimensions(c)
 	tags, _ := json.Marshal(c.Tags)

@@ -246,14 +246,9 @@ func attemptError(a *score.Attempt) string {
 // maxLatencyMS is the slowest reply over every attempt of a case; ok is
 // false when no turn has a latency.
 func maxLatencyMS(c *score.Case) (ms float64, ok bool) {
-	for _, a := range c.Attempts {
-		if a.Transcript == nil {
-			continue
-		}
-		for _, t := range a.Transcript.Turns {
-			if t.LatencyMS > 0 && (!ok || t.LatencyMS > ms) {
-				ms, ok = t.LatencyMS, true
-			}
+	for ai := range c.Attempts {
+		if _, m, timed := c.Attempts[ai].Timing(); timed && m > 0 && (!ok || m > ms) {
+			ms, ok = m, true
 		}
 	}
 	return ms, ok

@@ -85,6 +85,9 @@ func (b *Builder) AddAt(r *results.Record, path string, pos results.Pos) {
 	a := Attempt{Attempt: r.Attempt, Status: AttemptStatus(r), file: int32(fi + 1), pos: pos}
 	if r.Transcript != nil {
 		a.Error = r.Transcript.Error
+		a.Transcript = r.Transcript
+		a.durationMS, a.maxLatencyMS, a.timed = a.Timing()
+		a.Transcript = nil
 	}
 	for _, v := range r.Verdicts {
 		a.dims = setDim(a.dims, v.Dimension, v.Status)

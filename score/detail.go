@@ -17,7 +17,7 @@ import (
 // changed.
 func (sc *Scorecard) Detail(i int) (*Case, error) {
 	c := &sc.Cases[i]
-	if !c.lean() {
+	if !c.Lean() {
 		return c, nil
 	}
 	d := *c
@@ -42,7 +42,9 @@ func (sc *Scorecard) Detail(i int) (*Case, error) {
 	return &d, nil
 }
 
-func (c *Case) lean() bool {
+// Lean is true when some attempt's verdicts and transcript are not in
+// memory: Detail reads them back.
+func (c *Case) Lean() bool {
 	for ai := range c.Attempts {
 		if c.Attempts[ai].file != 0 {
 			return true
@@ -79,5 +81,6 @@ func (sc *Scorecard) load(a *Attempt, id string, open map[int32]*os.File) error 
 		a.Transcript = leanTranscript(r.Transcript)
 	}
 	a.file, a.pos, a.dims = 0, results.Pos{}, nil
+	a.timed, a.durationMS, a.maxLatencyMS = false, 0, 0
 	return nil
 }

@@ -67,8 +67,13 @@ var _ = Describe("Lean scorecards (Builder.AddAt)", func() {
 			Expect(l.Status).To(Equal(f.Status), l.ID)
 			Expect(l.Dimensions).To(Equal(f.Dimensions), l.ID)
 			Expect(l.Flaky).To(Equal(f.Flaky), l.ID)
-			for _, a := range l.Attempts {
+			Expect(l.Lean()).To(BeTrue())
+			Expect(f.Lean()).To(BeFalse())
+			for ai, a := range l.Attempts {
 				Expect(a.Transcript).To(BeNil(), "a lean case holds no transcript")
+				ld, lm, lok := a.Timing()
+				fd, fm, fok := f.Attempts[ai].Timing()
+				Expect([]any{ld, lm, lok}).To(Equal([]any{fd, fm, fok}), "a lean attempt keeps its timing")
 			}
 		}
 	})

@@ -13,7 +13,7 @@ import (
 
 func rec(id string, attempt int, vs ...judges.Verdict) *results.Record {
 	return &results.Record{CaseID: id, Attempt: attempt,
-		Transcript: &transcript.Transcript{CaseID: id, Attempt: attempt, Turns: []transcript.Turn{{Index: 1, User: "u", Reply: "r", Raw: []byte(`{"x":1}`)}}},
+		Transcript: &transcript.Transcript{CaseID: id, Attempt: attempt, DurationMS: 120, Turns: []transcript.Turn{{Index: 1, User: "u", Reply: "r", LatencyMS: 80 + float64(attempt), Raw: []byte(`{"x":1}`)}}},
 		Verdicts:   vs}
 }
 

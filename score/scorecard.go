@@ -206,6 +206,24 @@ type Attempt struct {
 	file int32
 	pos  results.Pos
 	dims []dimOutcome
+	// timing of a lean attempt, from its transcript (see Timing).
+	timed                    bool
+	durationMS, maxLatencyMS float64
+}
+
+// Timing is how long the attempt took and its slowest reply, from its
+// transcript; ok is false without a transcript. A lean attempt (see
+// Scorecard.Detail) answers without reading its transcript back, so a
+// report's summary rows need no transcript. maxLatencyMS is 0 when no turn
+// has a latency.
+func (a *Attempt) Timing() (durationMS, maxLatencyMS float64, ok bool) {
+	if a.Transcript == nil {
+		return a.durationMS, a.maxLatencyMS, a.timed
+	}
+	for _, t := range a.Transcript.Turns {
+		maxLatencyMS = max(maxLatencyMS, t.LatencyMS)
+	}
+	return a.Transcript.DurationMS, maxLatencyMS, true
 }
 
 // Gate is the verdict of the gates on this scorecard.
