@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/tribunal-eval/tribunal/judges"
 	"github.com/tribunal-eval/tribunal/score"
@@ -44,8 +45,8 @@ var Files = []File{
 
 // WriteAll writes every file of Files into dir (created when missing), each
 // atomically: a reader or a crash sees the old file or the new one, never a
-// half-written one. One failing reporter does not stop the others; the
-// errors are joined.
+// half-written one. The files are written concurrently. One failing
+// reporter does not stop the others; the errors are joined, in Files order.
 func WriteAll(dir string, sc *score.Scorecard) error {
 	if sc == nil {
 		return errNilScorecard
@@ -53,12 +54,14 @@ func WriteAll(dir string, sc *score.Scorecard) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("reports: %w", err)
 	}
-	var errs []error
-	for _, f := range Files {
-		if err := WriteFile(filepath.Join(dir, f.Name), sc, f.Report); err != nil {
-			errs = append(errs, err)
-		}
+	// Reporters only read the scorecard, so they run side by side: the
+	// report of a large run is ready in the time of its slowest file.
+	errs := make([]error, len(Files))
+	var wg sync.WaitGroup
+	for i, f := range Files {
+		wg.Go(func() { errs[i] = WriteFile(filepath.Join(dir, f.Name), sc, f.Report) })
 	}
+	wg.Wait()
 	syncDir(dir)
 	return errors.Join(errs...)
 }
