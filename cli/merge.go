@@ -27,6 +27,11 @@ type MergeOptions struct {
 	Suites []string
 	// AllowPartial accepts shards that do not cover every case.
 	AllowPartial bool
+	// Baseline, AllowSuiteChange and Flaky are run's: the merged scorecard
+	// is the one that gates a sharded release.
+	Baseline         string
+	AllowSuiteChange bool
+	Flaky            string
 }
 
 // NewCmdMerge builds `tribunal merge`.
@@ -53,7 +58,10 @@ as in tribunal run --resume.`,
   tribunal merge report shard-1 shard-2 shard-3 shard-4
 
   # your own suite
-  tribunal merge report shards/* --suite ./cases`,
+  tribunal merge report shards/* --suite ./cases
+
+  # gate the merged release on the last one
+  tribunal merge report shards/* --baseline last-release/scorecard.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return usageErrorf("merge needs OUT_DIR and at least one SHARD_DIR (a report folder with results.jsonl)")
@@ -68,6 +76,9 @@ as in tribunal run --resume.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.Suites, "suite", nil, "suite folder the shards ran (repeatable; default: the bundled library)")
 	f.BoolVar(&opts.AllowPartial, "allow-partial", false, "write the report and apply the gates even when some cases have no results")
+	f.StringVar(&opts.Baseline, "baseline", "", "an earlier scorecard.json (or its report folder) to compare the merged run with and gate on")
+	f.BoolVar(&opts.AllowSuiteChange, "allow-suite-change", false, "compare with a --baseline of different cases (matched by id)")
+	f.StringVar(&opts.Flaky, "flaky", "", "flaky cases under --repeat (some attempts pass, some fail): warn (default) or fail the gate")
 	return cmd
 }
 
@@ -147,6 +158,11 @@ func mergeRun(opts *MergeOptions) error {
 
 	info, repeat := mergedRunInfo(shards, keys)
 	info.Tribunal, info.Suite = version(), suiteNames(suites)
+	ro := &RunOptions{Flaky: opts.Flaky, Baseline: opts.Baseline, AllowSuiteChange: opts.AllowSuiteChange}
+	base, err := prepareRun(ro, &cfg.Gates, cases, info)
+	if err != nil {
+		return err
+	}
 	builder := score.NewBuilder(cases, info)
 
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
@@ -176,6 +192,9 @@ func mergeRun(opts *MergeOptions) error {
 		sc.Run.Finished = time.Now().UTC()
 	}
 	sc.Run.Interrupted = sc.Run.Interrupted || len(keys) < total
+	if err := applyBaseline(sc, base); err != nil {
+		return err
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "tribunal merge: %d attempts of %d cases from %d shard(s)\n", len(keys), sc.Totals.Cases, len(shards))
 	if err := deliver(opts.IO, opts.Out, sc); err != nil {
 		return err

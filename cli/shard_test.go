@@ -138,6 +138,23 @@ var _ = Describe("sharding and tribunal merge", func() {
 		expectSameScorecard(got, want)
 	})
 
+	It("gates the merged run on a --baseline and --flaky, as run does", func() {
+		Expect(run("run", lib, "--out", at("single"), "--repeat", "2").code).To(BeElementOf(0, 1))
+		shards := runShards(lib, 2, "--repeat", "2", "--demo-flaws", "air-canada")
+		m := run(append([]string{"merge", "--suite", lib, "--baseline", at("single"), "--flaky", "fail", at("merged")}, shards...)...)
+		Expect(m.code).To(Equal(1), m.out+m.errOut)
+		got := readScorecard(at("merged"))
+		Expect(got.Baseline).NotTo(BeNil())
+		Expect(got.Baseline.Regressions).NotTo(BeEmpty(), "the flawed shards regress on the clean single run")
+		Expect(at("merged/summary.md")).To(BeAnExistingFile())
+		md, _ := os.ReadFile(at("merged/summary.md"))
+		Expect(string(md)).To(ContainSubstring("baseline"))
+
+		bad := run(append([]string{"merge", "--suite", lib, "--flaky", "sometimes", at("merged2")}, shards...)...)
+		Expect(bad.code).To(Equal(2), bad.errOut)
+		Expect(bad.errOut).To(ContainSubstring("--flaky"))
+	})
+
 	It("warns about an attempt found in two shards, keeps one and counts it once", func() {
 		shards := runShards(lib, 2)
 		r := run("merge", "--suite", lib, at("merged"), shards[0], shards[1], shards[0])
