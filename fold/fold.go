@@ -6,45 +6,42 @@
 package fold
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Lower lower-cases s rune by rune, keeping a rune as it is where its lower
-// case has another UTF-8 length.
+// case has another UTF-8 length, and bytes that are not UTF-8 as they are.
 func Lower(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
+	// Text that is already lower case (most of it, past the first letter)
+	// is returned as it is.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
 	}
-	if ascii {
-		return strings.ToLower(s)
+	if i == len(s) {
+		return s
 	}
-	// ASCII bytes (most of any text, even French or Swedish) are lowered
-	// in place; only other runes go through unicode.ToLower.
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			b[i] = c
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != utf8.RuneLen(r) {
-			l = r
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+			utf8.EncodeRune(b[i:], l)
+		} else {
+			copy(b[i:], s[i:i+size])
 		}
-		b.WriteRune(l)
+		i += size
 	}
-	return b.String()
+	return unsafe.String(&b[0], len(b))
 }

@@ -113,6 +113,8 @@ type lexicon struct {
 	keys     []string
 	patterns []pattern
 	digits   bool // a digit anywhere also lets text through
+	// id is the lexicon's place in the literal index (see prefilter.go).
+	id int
 }
 
 func (l lexicon) mayMatch(low string) bool {
@@ -134,66 +136,143 @@ var personKeys = []string{"human", "person", "people", "body", "someone", "agent
 	"nniska", "handl", "kollega", "kundtj", "dgivare", "gon", "nån", "real", "actual", "live", "bot", "robot", "vrai", "echt", "richtig", "riktig", "verdad"}
 
 var (
-	announceLex = lexicon{keys: append(append([]string{}, personKeys...), "relation", "contact", "weiter", "vidare", "escalat", "transf", "passed", "handed", "forward", "referred", "demande", "dossier", "anliegen"), patterns: announce}
-	pathLex     = lexicon{keys: append(append([]string{}, personKeys...), "call", "phone", "ring", "contact", "reach", "email", "write", "chat", "appel", "joindre", "rufen", "kontakt", "erreich", "hotline", "llam", "cont", "escr", "equipo", "oss", "service"), patterns: path, digits: true}
-	requestLex  = lexicon{keys: personKeys, patterns: request}
+	announceLex = lexicon{keys: append(append([]string{}, personKeys...), "relation", "contact", "weiter", "vidare", "escalat", "transf", "passed", "handed", "forward", "referred", "demande", "dossier", "anliegen"), patterns: announce, id: 0}
+	pathLex     = lexicon{keys: append(append([]string{}, personKeys...), "call", "phone", "ring", "contact", "reach", "email", "write", "chat", "appel", "joindre", "rufen", "kontakt", "erreich", "hotline", "llam", "cont", "escr", "equipo", "oss", "service"), patterns: path, digits: true, id: 1}
+	requestLex  = lexicon{keys: personKeys, patterns: request, id: 2}
+	index       = newLiteralIndex(announceLex, pathLex, requestLex)
 )
+
+// literalIndex finds, in one pass over a text, the required literals of
+// every pattern of the lexicons.
+type literalIndex struct {
+	m *matcher
+	// need[lexicon][literal] has a bit per pattern that requires the
+	// literal; always[lexicon] a bit per pattern the analysis found no
+	// literal for, run on every sentence that passes the keys.
+	need   [][]uint32
+	always []uint32
+}
+
+func newLiteralIndex(lexicons ...lexicon) *literalIndex {
+	ix := &literalIndex{need: make([][]uint32, len(lexicons)), always: make([]uint32, len(lexicons))}
+	ids := map[string]int{}
+	var lits []string
+	type use struct{ lex, pattern int }
+	var uses [][]use
+	for li, lx := range lexicons {
+		if lx.id != li || len(lx.patterns) > 32 {
+			panic("handoff: bad lexicon index")
+		}
+		for pi, pt := range lx.patterns {
+			set, ok := required(pt.re.String())
+			if !ok {
+				ix.always[li] |= 1 << pi
+				continue
+			}
+			for _, l := range set {
+				id, seen := ids[l]
+				if !seen {
+					id = len(lits)
+					ids[l] = id
+					lits = append(lits, l)
+					uses = append(uses, nil)
+				}
+				uses[id] = append(uses[id], use{li, pi})
+			}
+		}
+	}
+	for li := range lexicons {
+		ix.need[li] = make([]uint32, len(lits))
+	}
+	for id, us := range uses {
+		for _, u := range us {
+			ix.need[u.lex][id] |= 1 << u.pattern
+		}
+	}
+	ix.m = newMatcher(lits)
+	return ix
+}
 
 // Announced reports whether reply says the bot is handing off to a person
 // now, and the sentence that says it.
-func Announced(reply string) (string, bool) { return find(announceLex, reply, true) }
+func Announced(reply string) (string, bool) { return find(announceLex, reply, fold.Lower(reply), true) }
 
 // Path reports whether reply gives a concrete way to reach a person (a
 // transfer, a phone number, an address to write to), and the words.
 func Path(reply string) (string, bool) {
-	if s, ok := Announced(reply); ok {
+	low := fold.Lower(reply)
+	if s, ok := find(announceLex, reply, low, true); ok {
 		return s, true
 	}
-	return find(pathLex, reply, true)
+	return find(pathLex, reply, low, true)
 }
 
 // Requested reports whether the customer's text asks for a human, and the
 // words that ask.
-func Requested(text string) (string, bool) { return find(requestLex, text, false) }
+func Requested(text string) (string, bool) { return find(requestLex, text, fold.Lower(text), false) }
 
-func find(lex lexicon, text string, checkNegation bool) (string, bool) {
-	low := fold.Lower(text)
-	// Patterns never cross a sentence, so only the sentences that hold a
-	// key are searched: most of a reply never reaches the regexps.
-	for from := 0; from < len(low); {
-		to := sentenceEnd(low, from)
-		sent := low[from:to]
-		if lex.mayMatch(sent) {
-			for _, pt := range lex.patterns {
-				for _, loc := range pt.re.FindAllStringIndex(sent, -1) {
-					if checkNegation && negation.MatchString(sent[:loc[0]]) {
-						continue
-					}
-					if pt.thenPerson && !personWord.MatchString(sent[loc[1]:]) {
-						continue
-					}
-					s, _ := Sentence(text, from+loc[0], from+loc[1])
-					return s, true
-				}
+// find looks for lex's patterns in text, whose fold.Lower is low.
+func find(lex lexicon, text, low string, checkNegation bool) (string, bool) {
+	// Patterns never cross a sentence, so each sentence is searched only
+	// with the patterns whose required literals it holds, and only when it
+	// holds a key: most of a reply never reaches the regexps.
+	need, always := index.need[lex.id], index.always[lex.id]
+	m := index.m
+	from, cands, st := 0, always, int32(0)
+	for i := 0; i < len(low); i++ {
+		st = m.next[int(st)*m.classes+int(m.class[low[i]])]
+		for _, id := range m.out[st] {
+			if i+1-m.lens[id] >= from {
+				cands |= need[id]
 			}
 		}
-		from = to
+		if i+1 < len(low) && !endsSentence(low, i) {
+			continue
+		}
+		if cands != 0 {
+			if s, ok := lex.search(text, low, from, i+1, cands, checkNegation); ok {
+				return s, true
+			}
+		}
+		from, cands = i+1, always
 	}
 	return "", false
 }
 
-// sentenceEnd returns the offset just past the sentence starting at from,
-// with the same boundaries as Sentence.
-func sentenceEnd(text string, from int) int {
-	for i := from; i < len(text); i++ {
-		if c := text[i]; c == '.' || c == '!' || c == '?' || c == '\n' {
-			if c == '.' && i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\n' {
+// endsSentence reports whether text[i] ends a sentence, as Sentence reads
+// them.
+func endsSentence(text string, i int) bool {
+	switch text[i] {
+	case '!', '?', '\n':
+		return true
+	case '.':
+		return i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'
+	}
+	return false
+}
+
+// search runs the patterns in cands on the sentence low[from:to].
+func (lex lexicon) search(text, low string, from, to int, cands uint32, checkNegation bool) (string, bool) {
+	sent := low[from:to]
+	if !lex.mayMatch(sent) {
+		return "", false
+	}
+	for pi, pt := range lex.patterns {
+		if cands&(1<<pi) == 0 {
+			continue
+		}
+		for _, loc := range pt.re.FindAllStringIndex(sent, -1) {
+			if checkNegation && negation.MatchString(sent[:loc[0]]) {
 				continue
 			}
-			return i + 1
+			if pt.thenPerson && !personWord.MatchString(sent[loc[1]:]) {
+				continue
+			}
+			s, _ := Sentence(text, from+loc[0], from+loc[1])
+			return s, true
 		}
 	}
-	return len(text)
+	return "", false
 }
 
 // Sentence returns the sentence of text that contains [start, end), trimmed,

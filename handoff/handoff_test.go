@@ -1,6 +1,8 @@
 package handoff_test
 
 import (
+	"strings"
+
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -119,5 +121,55 @@ var _ = Describe("Path in other languages and number layouts", func() {
 			_, ok := handoff.Path(reply)
 			Expect(ok).To(BeFalse(), reply)
 		}
+	})
+})
+
+var _ = Describe("the lexicons on any letter case and across sentences", func() {
+	It("hear requests in capitals and with accented letters", func() {
+		for _, text := range []string{
+			"JE VEUX PARLER À UN CONSEILLER",
+			"Kan jag PRATA med en MÄNNISKA?",
+			"Ich möchte mit einem echten MENSCHEN sprechen.",
+			"Quiero hablar con una PERSONA, por favor.",
+			"STRAßE talk to SOMEONE",
+			"prata med någon",
+		} {
+			words, ok := handoff.Requested(text)
+			Expect(ok).To(BeTrue(), text)
+			Expect(text).To(ContainSubstring(words))
+		}
+	})
+
+	It("read whole words only", func() {
+		_, ok := handoff.Requested("can i talk to a reps office")
+		Expect(ok).To(BeFalse())
+		_, ok = handoff.Requested("Can I talk to a representative")
+		Expect(ok).To(BeTrue())
+	})
+
+	It("quote the sentence that matched, and match within one sentence", func() {
+		words, ok := handoff.Requested("Version 2.5 is out. talk to a person")
+		Expect(ok).To(BeTrue())
+		Expect(words).To(Equal("talk to a person"))
+		words, ok = handoff.Announced("I can't transfer you to an agent. But I'm transferring your case to a specialist.")
+		Expect(ok).To(BeTrue())
+		Expect(words).To(Equal("But I'm transferring your case to a specialist."))
+		_, ok = handoff.Announced("I'm transferring you. Please hold for an agent.")
+		Expect(ok).To(BeFalse(), "the person must follow in the same sentence")
+		words, ok = handoff.Announced("ICH VERBINDE SIE JETZT MIT EINEM MITARBEITER.")
+		Expect(ok).To(BeTrue())
+		Expect(words).To(Equal("ICH VERBINDE SIE JETZT MIT EINEM MITARBEITER."))
+		words, ok = handoff.Path("Vous pouvez APPELER NOS CONSEILLERS au 01 23 45 67 89.")
+		Expect(ok).To(BeTrue())
+		Expect(words).To(HavePrefix("Vous pouvez"))
+		_, ok = handoff.Path("Our version is 3.14159265 today.")
+		Expect(ok).To(BeFalse())
+	})
+
+	It("quote from the text as written when it has bytes that are not UTF-8", func() {
+		text := strings.Repeat("\xff", 12) + " Talk to a human. Thanks."
+		words, ok := handoff.Requested(text)
+		Expect(ok).To(BeTrue())
+		Expect(words).To(Equal(strings.Repeat("\xff", 12) + " Talk to a human."))
 	})
 })

@@ -117,7 +117,7 @@ var clauseBreaks = map[string]bool{"but": true, "however": true, "mais": true, "
 // after the verb: "ich kann Ihnen leider keinen Rabatt geben").
 func negatedInClause(text string, toks []token, i, sentStart int) bool {
 	for j := i; j >= 0 && j >= i-14; j-- {
-		if toks[j].start < sentStart {
+		if int(toks[j].start) < sentStart {
 			return false
 		}
 		if j < i && negators[toks[j].w] {
@@ -136,7 +136,7 @@ func negatedInClause(text string, toks []token, i, sentStart int) bool {
 // tokenAt returns the index of the first token starting at or after pos.
 func tokenAt(toks []token, pos int) int {
 	for i, t := range toks {
-		if t.start >= pos {
+		if int(t.start) >= pos {
 			return i
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tribunal-eval/tribunal/suite"
 	"github.com/tribunal-eval/tribunal/transcript"
@@ -116,7 +117,7 @@ func hasPhone(s string) bool {
 // digits with at least one digit ("88213", "QX7LMP", "NW-48213").
 func hasID(toks []token) bool {
 	for _, t := range toks {
-		if len(t.w) >= 5 && strings.IndexAny(t.w, "0123456789") >= 0 {
+		if len(t.w) >= 5 && hasDigit(t.w) {
 			return true
 		}
 	}
@@ -204,27 +205,73 @@ func notAsked(toks []token, h hit) bool {
 	return j >= 0 && notAskBefore[toks[j].w]
 }
 
-// wordSet returns the set of words of text.
-func wordSet(toks []token) map[string]bool {
-	m := make(map[string]bool, len(toks))
-	for _, t := range toks {
-		m[t.w] = true
+// wordSet is the set of words of a text: an open-addressing table of
+// indexes into keys, much smaller and quicker to build than a map, and
+// every reply of a conversation gets one.
+type wordSet struct {
+	keys  []string
+	table []int32 // index+1 into keys; 0 is empty
+	mask  uint32
+}
+
+var wordSetPool = sync.Pool{New: func() any { return new(wordSet) }}
+
+// newWordSet returns the set of words of toks; release it when done.
+func newWordSet(toks []token) *wordSet {
+	size := 8
+	for size < 2*len(toks) {
+		size <<= 1
 	}
-	return m
+	s := wordSetPool.Get().(*wordSet)
+	if cap(s.table) < size {
+		s.table = make([]int32, size)
+	} else {
+		s.table = s.table[:size]
+		clear(s.table)
+	}
+	s.keys, s.mask = s.keys[:0], uint32(size-1)
+	for i := range toks {
+		w := toks[i].w
+		j, found := s.find(w, hashWord(w))
+		if !found {
+			s.keys = append(s.keys, w)
+			s.table[j] = int32(len(s.keys))
+		}
+	}
+	return s
+}
+
+// release returns s to the pool.
+func (s *wordSet) release() {
+	clear(s.keys) // let the texts go
+	wordSetPool.Put(s)
+}
+
+// find returns the slot of w, or the empty slot where it goes.
+func (s *wordSet) find(w string, h uint32) (uint32, bool) {
+	for j := h & s.mask; ; j = (j + 1) & s.mask {
+		k := s.table[j]
+		if k == 0 {
+			return j, false
+		}
+		if s.keys[k-1] == w {
+			return j, true
+		}
+	}
 }
 
 // overlap is the Jaccard similarity of two word sets.
-func overlap(a, b map[string]bool) float64 {
-	if len(a) == 0 || len(b) == 0 {
+func overlap(a, b *wordSet) float64 {
+	if len(a.keys) == 0 || len(b.keys) == 0 {
 		return 0
 	}
 	inter := 0
-	for w := range a {
-		if b[w] {
+	for _, w := range a.keys {
+		if _, ok := b.find(w, hashWord(w)); ok {
 			inter++
 		}
 	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
+	return float64(inter) / float64(len(a.keys)+len(b.keys)-inter)
 }
 
 // Judge returns a failing verdict per looping turn, or one pass for a
@@ -233,16 +280,24 @@ func (DoomLoop) Judge(_ context.Context, _ *suite.Case, t *transcript.Transcript
 	n := len(t.Turns)
 	replyToks := make([][]token, n)
 	userToks := make([][]token, n)
-	replyWords := make([]map[string]bool, n)
-	userWords := make([]map[string]bool, n)
+	replyWords := make([]*wordSet, n)
+	userWords := make([]*wordSet, n)
 	for i, tu := range t.Turns {
 		replyToks[i], userToks[i] = tokensOf(tu.Reply), tokensOf(tu.User)
 	}
 	words := func(i int) {
 		if replyWords[i] == nil {
-			replyWords[i], userWords[i] = wordSet(replyToks[i]), wordSet(userToks[i])
+			replyWords[i], userWords[i] = newWordSet(replyToks[i]), newWordSet(userToks[i])
 		}
 	}
+	defer func() {
+		for i := range replyWords {
+			if replyWords[i] != nil {
+				replyWords[i].release()
+				userWords[i].release()
+			}
+		}
+	}()
 	var out []Verdict
 	have := map[string]bool{}
 	for i, tu := range t.Turns {

@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
+	"sort"
 	"strings"
 	"sync"
 
+	"github.com/tribunal-eval/tribunal/handoff"
 	"github.com/tribunal-eval/tribunal/suite"
 	"github.com/tribunal-eval/tribunal/transcript"
 )
@@ -41,27 +44,62 @@ func (Figures) Name() string { return "figures" }
 
 // figureSet is the set of figures a reply may state.
 type figureSet struct {
-	keys  map[string]bool
+	keys  map[figKey]bool
 	money []float64
 	pct   []float64
 	// occ holds, for a policy, every figure it states with the content
 	// words of its sentence; lang is the policy's language (-1 unknown).
 	occ  []occurrence
 	lang int
+	// stems numbers the content words of the policy's sentences that
+	// state figures: occurrences and reply sentences are compared as
+	// bitsets over them.
+	stems map[string]int
 }
 
 // occurrence is one figure stated in a policy, and what its sentence is
 // about.
 type occurrence struct {
 	kind  figKind
-	keys  []string
-	words map[string]bool
+	keys  []figKey
+	words stemSet
 }
 
-func newFigureSet() *figureSet { return &figureSet{keys: map[string]bool{}} }
+// stemSet is a set of a policy's content words, by their number in
+// figureSet.stems.
+type stemSet []uint64
+
+func (s *stemSet) add(i int) {
+	for len(*s) <= i/64 {
+		*s = append(*s, 0)
+	}
+	(*s)[i/64] |= 1 << (i % 64)
+}
+
+// union adds the words of o to s.
+func (s *stemSet) union(o stemSet) {
+	for len(*s) < len(o) {
+		*s = append(*s, 0)
+	}
+	for i, w := range o {
+		(*s)[i] |= w
+	}
+}
+
+// shared counts the words in both sets.
+func (s stemSet) shared(o stemSet) int {
+	n := 0
+	for i := 0; i < len(s) && i < len(o); i++ {
+		n += bits.OnesCount64(s[i] & o[i])
+	}
+	return n
+}
+
+func newFigureSet() *figureSet { return &figureSet{keys: map[figKey]bool{}} }
 
 func (fs *figureSet) add(f figure) {
-	for _, k := range f.keys() {
+	ks := f.keys()
+	for _, k := range ks.list() {
 		fs.keys[k] = true
 	}
 	switch f.kind {
@@ -78,9 +116,9 @@ func (fs *figureSet) addText(s string) {
 	}
 }
 
-// has reports whether f is in the set, as stated.
-func (fs *figureSet) has(f figure) bool {
-	for _, k := range f.keys() {
+// has reports whether a figure with keys ks is in the set, as stated.
+func (fs *figureSet) has(ks *figKeys) bool {
+	for _, k := range ks.list() {
 		if fs.keys[k] {
 			return true
 		}
@@ -140,10 +178,11 @@ func supported(figs []figure, tr truth, customer *figureSet) []source {
 	}
 	pending := false
 	for i, f := range figs {
+		ks := f.keys()
 		switch {
-		case tr.extra.has(f) || customer != nil && customer.has(f):
+		case tr.extra.has(&ks) || customer != nil && customer.has(&ks):
 			src[i] = fromCase
-		case tr.policy != nil && tr.policy.has(f):
+		case tr.policy != nil && tr.policy.has(&ks):
 			src[i] = fromPolicy
 		}
 		switch {
@@ -173,7 +212,8 @@ func grounded(figs []figure, tr truth, customer *figureSet, reply, user string, 
 	// reads of the reply, are worked out once per reply (on the first
 	// policy figure), not once per figure.
 	var starts []int
-	var keys [][]string
+	var keys []figKeys
+	var same []figKey
 	rc := replyContext{reply: reply, user: user, caseLang: caseLang}
 	for i, src := range supported(figs, tr, customer) {
 		switch src {
@@ -181,20 +221,18 @@ func grounded(figs []figure, tr truth, customer *figureSet, reply, user string, 
 			continue
 		case fromPolicy:
 			if starts == nil {
-				starts, keys = make([]int, len(figs)), make([][]string, len(figs))
+				starts, keys = make([]int, len(figs)), make([]figKeys, len(figs))
 				for j, g := range figs {
 					starts[j], keys[j] = sentenceStart(reply, g.start), g.keys()
 				}
 			}
-			same := map[string]bool{}
+			same = same[:0]
 			for j := range figs {
 				if starts[j] == starts[i] {
-					for _, k := range keys[j] {
-						same[k] = true
-					}
+					same = append(same, keys[j].list()...)
 				}
 			}
-			if tr.policy.inContext(figs[i], keys[i], same, &rc) {
+			if tr.policy.inContext(figs[i], keys[i].list(), same, &rc) {
 				continue
 			}
 			bad, elsewhere = append(bad, figs[i]), append(elsewhere, true)
@@ -206,20 +244,29 @@ func grounded(figs []figure, tr truth, customer *figureSet, reply, user string, 
 }
 
 // replyContext is what inContext reads of a reply and the customer's turn,
-// computed on first use and shared by the reply's figures.
+// computed on first use and shared by the reply's figures (all compared
+// with one policy).
 type replyContext struct {
 	reply, user string
 	caseLang    int
 	langDone    bool
 	lang        int
-	userWords   map[string]bool
+	toks        []token
+	// The content words of the customer's turn, and of the reply's
+	// sentence starting at sentFrom (once sentWords is set), as the
+	// policy's stems.
+	userDone  bool
+	userWords stemSet
+	sentFrom  int
+	sentWords stemSet
 }
 
 // language is the reply's language by its stopwords, or the case's.
 func (rc *replyContext) language() int {
 	if !rc.langDone {
 		rc.langDone = true
-		rc.lang = guessLang(tokensOf(rc.reply))
+		rc.toks = tokensOf(rc.reply)
+		rc.lang = guessLang(rc.toks)
 		if rc.lang < 0 {
 			rc.lang = rc.caseLang
 		}
@@ -227,12 +274,38 @@ func (rc *replyContext) language() int {
 	return rc.lang
 }
 
-// userContent returns the content words of the customer's turn (read-only).
-func (rc *replyContext) userContent() map[string]bool {
-	if rc.userWords == nil {
-		rc.userWords = contentWords(tokensOf(rc.user))
+// sentenceWords returns the content words of the reply's sentence holding
+// f, as fs's stems, with the customer's when the sentence has fewer than
+// two (read-only).
+func (rc *replyContext) sentenceWords(fs *figureSet, f figure) stemSet {
+	sent, from := handoff.Sentence(rc.reply, f.start, f.end)
+	if rc.sentWords != nil && rc.sentFrom == from {
+		return rc.sentWords
 	}
-	return rc.userWords
+	// A sentence never splits a word, so its words are the reply's words
+	// that start in it.
+	if rc.toks == nil {
+		rc.toks = tokensOf(rc.reply)
+	}
+	toks := rc.toks
+	lo := sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= from })
+	hi := lo
+	for hi < len(toks) && int(toks[hi].start) < from+len(sent) {
+		hi++
+	}
+	words, distinct := fs.contentSet(toks[lo:hi])
+	if distinct < 2 {
+		if !rc.userDone {
+			rc.userDone = true
+			rc.userWords, _ = fs.contentSet(tokensOf(rc.user))
+		}
+		words.union(rc.userWords)
+	}
+	if words == nil {
+		words = stemSet{}
+	}
+	rc.sentFrom, rc.sentWords = from, words
+	return words
 }
 
 // policyFigures caches the figures of each policy text: a suite cites a
@@ -245,41 +318,70 @@ func figuresOf(text string) *figureSet {
 	}
 	fs := newFigureSet()
 	fs.lang = guessLang(tokenize(text))
+	fs.stems = map[string]int{}
 	for _, f := range extractFigures(text) {
 		fs.add(f)
-		fs.occ = append(fs.occ, occurrence{kind: f.kind, keys: f.keys(),
-			words: contentWords(tokenize(sentenceOf(text, f.start, f.end)))})
+		ks := f.keys()
+		o := occurrence{kind: f.kind, keys: append([]figKey(nil), ks.list()...), words: stemSet{}}
+		for _, t := range tokenize(sentenceOf(text, f.start, f.end)) {
+			if st := contentStem(&t); st != "" {
+				i, ok := fs.stems[st]
+				if !ok {
+					i = len(fs.stems)
+					fs.stems[st] = i
+				}
+				o.words.add(i)
+			}
+		}
+		fs.occ = append(fs.occ, o)
 	}
 	policyFigures.Store(text, fs)
 	return fs
 }
 
-// contentWords returns the stems (first five letters) of the words of toks
-// that say what a figure is about: no stopwords, units, numbers or short
+// contentStem returns the stem (first five letters) of a word that says
+// what a figure is about, or "" for stopwords, units, numbers and short
 // words. "Damage must be reported within 48 hours" gives damag, must,
 // repor, withi.
-func contentWords(toks []token) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range toks {
-		if stopwords[t.w] != 0 || genericWords[t.w] || strings.ContainsAny(t.w, "0123456789") {
-			continue
-		}
-		if _, ok := unitWords[t.w]; ok {
-			continue
-		}
-		if _, ok := numberWords[t.w]; ok {
-			continue
-		}
-		r := []rune(t.w)
-		if len(r) < 4 {
-			continue
-		}
-		if len(r) > 5 {
-			r = r[:5]
-		}
-		m[string(r)] = true
+func contentStem(t *token) string {
+	if t.info != nil && t.info.noContent || hasDigit(t.w) {
+		return ""
 	}
-	return m
+	n, cut := 0, len(t.w)
+	for i := range t.w {
+		if n == 5 {
+			cut = i
+			break
+		}
+		n++
+	}
+	if n < 4 {
+		return ""
+	}
+	return t.w[:cut]
+}
+
+// contentSet returns the content words of toks that fs's policy sentences
+// use, and how many distinct content words toks have (counting to two).
+func (fs *figureSet) contentSet(toks []token) (stemSet, int) {
+	var set stemSet
+	distinct, first := 0, ""
+	for i := range toks {
+		st := contentStem(&toks[i])
+		if st == "" {
+			continue
+		}
+		switch {
+		case distinct == 0:
+			distinct, first = 1, st
+		case distinct == 1 && st != first:
+			distinct = 2
+		}
+		if k, ok := fs.stems[st]; ok {
+			set.add(k)
+		}
+	}
+	return set, distinct
 }
 
 // genericWords say nothing about what a figure is for ("within", "must").
@@ -299,33 +401,17 @@ var genericWords = wordList(`within inside after before from until least most mo
 // more ("you have 60 days to pay the invoice" against "invoices are due
 // within 30 days" and "a payment pause of up to 60 days"). Replies in
 // another language than the policy are not compared.
-func (fs *figureSet) inContext(f figure, keys []string, sentenceKeys map[string]bool, rc *replyContext) bool {
+func (fs *figureSet) inContext(f figure, keys, sentenceKeys []figKey, rc *replyContext) bool {
 	if fs.lang < 0 || rc.language() != fs.lang {
 		return true
 	}
-	words := contentWords(tokenize(sentenceOf(rc.reply, f.start, f.end)))
-	if len(words) < 2 {
-		for w := range rc.userContent() {
-			words[w] = true
-		}
-	}
-	// A slice iterates much faster than a map, and every occurrence of the
-	// policy is compared with these words.
-	list := make([]string, 0, len(words))
-	for w := range words {
-		list = append(list, w)
-	}
+	words := rc.sentenceWords(fs, f)
 	own, other := 0, 0
 	for _, o := range fs.occ {
 		if o.kind != f.kind {
 			continue
 		}
-		n := 0
-		for _, w := range list {
-			if o.words[w] {
-				n++
-			}
-		}
+		n := words.shared(o.words)
 		switch {
 		case sharesKey(keys, o.keys):
 			own = max(own, n)
@@ -338,16 +424,9 @@ func (fs *figureSet) inContext(f figure, keys []string, sentenceKeys map[string]
 	return own > 0 && other < own+2
 }
 
-func anyKey(set map[string]bool, keys []string) bool {
-	for _, k := range keys {
-		if set[k] {
-			return true
-		}
-	}
-	return false
-}
+func anyKey(set, keys []figKey) bool { return sharesKey(set, keys) }
 
-func sharesKey(a, b []string) bool {
+func sharesKey(a, b []figKey) bool {
 	for _, x := range a {
 		for _, y := range b {
 			if x == y {
@@ -363,7 +442,8 @@ func sharesKey(a, b []string) bool {
 type truth struct{ policy, extra *figureSet }
 
 func (t truth) has(f figure) bool {
-	return t.policy != nil && t.policy.has(f) || t.extra.has(f)
+	ks := f.keys()
+	return t.policy != nil && t.policy.has(&ks) || t.extra.has(&ks)
 }
 
 // groundTruth collects what a case says about figures: its policy, its
@@ -380,10 +460,10 @@ func groundTruth(c *suite.Case) (truth, bool) {
 		case string:
 			extra.addText(x)
 		case int:
-			extra.keys["m:"+fmtNum(float64(x))], extra.keys["p:"+fmtNum(float64(x))] = true, true
+			extra.keys[figKey{keyMoney, math.Float64bits(float64(x))}], extra.keys[figKey{keyPercent, math.Float64bits(float64(x))}] = true, true
 			extra.money = append(extra.money, float64(x))
 		case float64:
-			extra.keys["m:"+fmtNum(x)], extra.keys["p:"+fmtNum(x)] = true, true
+			extra.keys[figKey{keyMoney, math.Float64bits(x)}], extra.keys[figKey{keyPercent, math.Float64bits(x)}] = true, true
 			extra.money = append(extra.money, x)
 		}
 	}

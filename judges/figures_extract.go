@@ -1,8 +1,9 @@
 package judges
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,46 +35,85 @@ type figure struct {
 // text quotes the figure from the text it was found in.
 func (f figure) text(s string) string { return strings.TrimSpace(s[f.start:f.end]) }
 
-func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// figKey is one normalised form of a figure: what it measures (money, a
+// percentage or a duration in one unit) and the bits of its value. Two
+// figures agree when they share one.
+type figKey struct {
+	unit uint8
+	bits uint64
+}
+
+// What a figKey measures.
+const (
+	keyMoney uint8 = iota + 1
+	keyPercent
+	keyMin
+	keyHour
+	keyDay
+	keyWeek
+	keyMonth
+	keyYear
+)
+
+// figKeys are a figure's keys: at most three.
+type figKeys struct {
+	n uint8
+	k [3]figKey
+}
+
+func (ks *figKeys) add(unit uint8, v float64) {
+	ks.k[ks.n] = figKey{unit, math.Float64bits(v)}
+	ks.n++
+}
+
+func (ks *figKeys) list() []figKey { return ks.k[:ks.n] }
 
 // keys are the normalised forms of f; two figures agree when they share
 // one. Durations are keyed in neighbouring units too ("24 hours" is "1
 // day", "2 weeks" is "14 days", "1 year" is "12 months").
-func (f figure) keys() []string {
+func (f figure) keys() figKeys {
+	var ks figKeys
 	v := f.value
 	whole := func(x float64) bool { return x == math.Trunc(x) }
 	switch f.kind {
 	case figMoney:
-		return []string{"m:" + fmtNum(v)}
+		ks.add(keyMoney, v)
+		return ks
 	case figPercent:
-		return []string{"p:" + fmtNum(v)}
+		ks.add(keyPercent, v)
+		return ks
 	}
-	out := []string{f.unit + ":" + fmtNum(v)}
 	switch f.unit {
 	case "min":
+		ks.add(keyMin, v)
 		if whole(v / 60) {
-			out = append(out, "h:"+fmtNum(v/60))
+			ks.add(keyHour, v/60)
 		}
 	case "h":
-		out = append(out, "min:"+fmtNum(v*60))
+		ks.add(keyHour, v)
+		ks.add(keyMin, v*60)
 		if whole(v / 24) {
-			out = append(out, "d:"+fmtNum(v/24))
+			ks.add(keyDay, v/24)
 		}
 	case "d":
-		out = append(out, "h:"+fmtNum(v*24))
+		ks.add(keyDay, v)
+		ks.add(keyHour, v*24)
 		if whole(v / 7) {
-			out = append(out, "w:"+fmtNum(v/7))
+			ks.add(keyWeek, v/7)
 		}
 	case "w":
-		out = append(out, "d:"+fmtNum(v*7))
+		ks.add(keyWeek, v)
+		ks.add(keyDay, v*7)
 	case "mo":
+		ks.add(keyMonth, v)
 		if whole(v / 12) {
-			out = append(out, "y:"+fmtNum(v/12))
+			ks.add(keyYear, v/12)
 		}
 	case "y":
-		out = append(out, "mo:"+fmtNum(v*12))
+		ks.add(keyYear, v)
+		ks.add(keyMonth, v*12)
 	}
-	return out
+	return ks
 }
 
 // units maps the words for time units (five languages) to a unit, and the
@@ -416,7 +456,8 @@ func unitAfter(s string, i int, v float64) (figKind, string, int) {
 // text. Dates, times of day, phone numbers, order numbers and references,
 // ordinals and bare counts are not figures.
 func extractFigures(s string) []figure {
-	var nums []rawNum
+	var buf [16]rawNum
+	nums := buf[:0]
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
 			continue
@@ -484,7 +525,8 @@ func extractFigures(s string) []figure {
 		}
 	}
 	out = append(out, spelledFigures(s)...)
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	// Figures never share a start, so any sort gives this order.
+	slices.SortFunc(out, func(a, b figure) int { return cmp.Compare(a.start, b.start) })
 	return out
 }
 
@@ -523,6 +565,9 @@ func spelledFigures(s string) []figure {
 	var out []figure
 	toks := tokensOf(s)
 	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].info == nil || !toks[i].info.number {
+			continue
+		}
 		nw, ok := numberWords[toks[i].w]
 		if !ok {
 			continue
@@ -535,10 +580,10 @@ func spelledFigures(s string) []figure {
 		if !ok || u.langs&nw.langs == 0 || u.kind == figMoney && nw.v == 1 {
 			continue
 		}
-		if u.kind == figDuration && clockPhrase(s, toks[j].end) {
+		if u.kind == figDuration && clockPhrase(s, int(toks[j].end)) {
 			continue
 		}
-		out = append(out, figure{kind: u.kind, value: nw.v, unit: u.unit, start: toks[i].start, end: toks[j].end})
+		out = append(out, figure{kind: u.kind, value: nw.v, unit: u.unit, start: int(toks[i].start), end: int(toks[j].end)})
 	}
 	return out
 }

@@ -104,3 +104,34 @@ var _ = Describe("Figures", func() {
 		Expect(judge(&suite.Case{ID: "none"}, "?", "It costs €25.")).To(BeEmpty())
 	})
 })
+
+var _ = Describe("Figures in context, with accented words", func() {
+	de := &suite.Case{ID: "de", Language: "de", Policy: &suite.Policy{Path: "policies/de.md", Text: `## Erstattungen
+- Rückerstattungen werden innerhalb von 14 Tagen überwiesen.
+- Pakete werden in der Filiale 7 Tage aufbewahrt.
+- Schäden müssen innerhalb von 48 Stunden gemeldet werden.`}}
+	for _, ex := range []struct {
+		user, reply string
+		elsewhere   bool
+	}{
+		{"Wann kommt meine Rückerstattung?", "Rückerstattungen werden innerhalb von 14 Tagen überwiesen.", false},
+		{"Wann kommt meine Rückerstattung?", "Die Rückerstattung wird innerhalb von 7 Tagen überwiesen.", true},
+		{"Mein Paket ist beschädigt.", "Bitte melden Sie Schäden innerhalb von 2 Tagen.", false},
+		{"Mein Paket ist beschädigt.", "Bitte melden Sie Schäden innerhalb von 7 Tagen.", true},
+		// A sentence too short to say what it is about is read with the
+		// customer's words.
+		{"Wann kommt meine Rückerstattung?", "In 14 Tagen.", false},
+		{"Wie lange liegt mein Paket in der Filiale?", "In 14 Tagen.", true},
+	} {
+		It(map[bool]string{true: "fails", false: "passes"}[ex.elsewhere]+": "+ex.reply+" (to "+ex.user+")", func() {
+			vs := judges.Figures{}.Judge(ctx, de, conv(ex.user, ex.reply))
+			Expect(vs).To(HaveLen(1))
+			if ex.elsewhere {
+				Expect(vs[0].Status).To(Equal(judges.Fail))
+				Expect(vs[0].Rationale).To(ContainSubstring("only about something else"))
+			} else {
+				Expect(vs[0].Status).To(Equal(judges.Pass))
+			}
+		})
+	}
+})

@@ -42,21 +42,28 @@ type Format struct{}
 func (Format) Name() string { return "format" }
 
 var (
-	placeholderRes = []*regexp.Regexp{
-		regexp.MustCompile(`\{\{[^{}\n]{1,40}\}\}`),                                      // {{name}}
-		regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z0-9_.]*\}`),                              // ${var}
-		regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_.]*\}|\{\d\}`),                         // {name}, {0}
-		regexp.MustCompile(`\[\p{Lu}[\p{Lu}0-9]*(?:[_ ][\p{Lu}0-9]+)+\]|\[\p{Lu}{3,}\]`), // [CUSTOMER_NAME], [FÖRNAMN]
-		regexp.MustCompile(`(?i)\[(?:customer|client|first|last|agent|insert|your|user|order|booking|company)[ _]?[a-z _]{0,20}\]`),
-		regexp.MustCompile(`<[a-z]+_[a-z_]+>`),         // <first_name>
-		regexp.MustCompile(`%\([a-z_]+\)[sd]|%[sd]\b`), // %(name)s, %s
+	placeholderRes = []needRe{
+		{`{`, regexp.MustCompile(`\{\{[^{}\n]{1,40}\}\}`)},                                      // {{name}}
+		{`$`, regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z0-9_.]*\}`)},                              // ${var}
+		{`{`, regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_.]*\}|\{\d\}`)},                         // {name}, {0}
+		{`[`, regexp.MustCompile(`\[\p{Lu}[\p{Lu}0-9]*(?:[_ ][\p{Lu}0-9]+)+\]|\[\p{Lu}{3,}\]`)}, // [CUSTOMER_NAME], [FÖRNAMN]
+		{`[`, regexp.MustCompile(`(?i)\[(?:customer|client|first|last|agent|insert|your|user|order|booking|company)[ _]?[a-z _]{0,20}\]`)},
+		{`<`, regexp.MustCompile(`<[a-z]+_[a-z_]+>`)},         // <first_name>
+		{`%`, regexp.MustCompile(`%\([a-z_]+\)[sd]|%[sd]\b`)}, // %(name)s, %s
 	}
-	rawRes = []*regexp.Regexp{
-		regexp.MustCompile(`\{\s*"[A-Za-z_][A-Za-z0-9_]*"\s*:`), // {"reply":
-		regexp.MustCompile(`<\|[a-z_]+\|>|</s>|\[/?INST\]|<tool_call>|"tool_calls"\s*:|"function_call"\s*:`),
+	rawRes = []needRe{
+		{`{`, regexp.MustCompile(`\{\s*"[A-Za-z_][A-Za-z0-9_]*"\s*:`)}, // {"reply":
+		{`<[_`, regexp.MustCompile(`<\|[a-z_]+\|>|</s>|\[/?INST\]|<tool_call>|"tool_calls"\s*:|"function_call"\s*:`)},
 	}
 	markupRe = regexp.MustCompile(`(?i)<\s*(?:script|iframe|object|embed)\b|javascript:|<[a-z][^>]*\son[a-z]+\s*=`)
 )
+
+// needRe is an expression and the bytes one of which is in every match:
+// a reply with none of them is not searched.
+type needRe struct {
+	need string
+	re   *regexp.Regexp
+}
 
 // cannotEnd are, per language, words a sentence cannot end on: articles,
 // prepositions, conjunctions and possessives (not the particles of
@@ -85,6 +92,18 @@ var closingWords = newLexicon(phrases{"closing": {
 var emptyReplies = map[string]bool{"": true, "null": true, "undefined": true, "none": true, "nil": true, "[object object]": true,
 	"nan": true, "{}": true, "[]": true, `""`: true}
 
+// maxEmptyReply bounds the replies that can lower-case to one of
+// emptyReplies: three times the longest, as a letter can lose two bytes
+// when lower-cased (the Kelvin sign to k). Longer replies are not
+// lower-cased to be looked up.
+var maxEmptyReply = func() int {
+	n := 0
+	for r := range emptyReplies {
+		n = max(n, len(r))
+	}
+	return 3 * n
+}()
+
 // Judge returns a failing verdict per broken reply, or one pass.
 func (Format) Judge(_ context.Context, c *suite.Case, t *transcript.Transcript) []Verdict {
 	caseLang := -1
@@ -94,7 +113,7 @@ func (Format) Judge(_ context.Context, c *suite.Case, t *transcript.Transcript) 
 	var out []Verdict
 	for _, tu := range t.Turns {
 		reply := strings.TrimSpace(tu.Reply)
-		if emptyReplies[strings.ToLower(reply)] {
+		if len(reply) <= maxEmptyReply && emptyReplies[strings.ToLower(reply)] {
 			if tu.Handoff.Detected && tu.Handoff.Source == transcript.Structured {
 				continue
 			}
@@ -162,16 +181,22 @@ func containsFoldASCII(s, sub string) bool {
 // leakedTemplate finds raw JSON, template tokens or placeholders.
 func leakedTemplate(reply string) (string, string, bool) {
 	if strings.ContainsAny(reply, "{[<%$\"") {
-		for _, re := range rawRes {
-			if loc := re.FindStringIndex(reply); loc != nil {
+		for _, nr := range rawRes {
+			if !strings.ContainsAny(reply, nr.need) {
+				continue
+			}
+			if loc := nr.re.FindStringIndex(reply); loc != nil {
 				return fmt.Sprintf("raw JSON or model tokens in the reply (%q)", reply[loc[0]:loc[1]]), clip(sentenceOf(reply, loc[0], loc[1]), 200), true
 			}
 		}
 		if rawJSON(reply) {
 			return "the reply is raw JSON", clip(reply, 200), true
 		}
-		for _, re := range placeholderRes {
-			for _, loc := range re.FindAllStringIndex(reply, -1) {
+		for _, nr := range placeholderRes {
+			if !strings.ContainsAny(reply, nr.need) {
+				continue
+			}
+			for _, loc := range nr.re.FindAllStringIndex(reply, -1) {
 				if loc[1] < len(reply) && reply[loc[1]] == '(' {
 					continue // a Markdown link: [TEXT](url)
 				}

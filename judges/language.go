@@ -86,14 +86,18 @@ func langName(code string) string {
 // cleanText drops what carries no language from s before statistical
 // detection: URLs, e-mail addresses and anything with a digit in it.
 func cleanText(s string) string {
-	var keep []string
-	for _, f := range strings.Fields(s) {
-		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.Contains(f, "@") || strings.ContainsAny(f, "0123456789") {
+	var b strings.Builder
+	b.Grow(len(s))
+	for f := range strings.FieldsSeq(s) {
+		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.Contains(f, "@") || hasDigit(f) {
 			continue
 		}
-		keep = append(keep, f)
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
 	}
-	return strings.Join(keep, " ")
+	return b.String()
 }
 
 // detection is what the two detectors say about a text.
@@ -186,12 +190,17 @@ func (c *statCacheT) detect(text, whitelist string, opts whatlanggo.Options) wha
 
 func detect(s string) *detection {
 	d := &detection{text: s}
-	for _, t := range tokensOf(s) {
-		if strings.ContainsAny(t.w, "0123456789") || t.w == "https" || t.w == "http" || t.w == "www" {
+	toks := tokensOf(s)
+	for i := range toks {
+		t := &toks[i]
+		if hasDigit(t.w) || t.w == "https" || t.w == "http" || t.w == "www" {
 			continue
 		}
 		d.words++
-		if bits := stopwords[t.w]; bits != 0 {
+		if t.info == nil {
+			continue
+		}
+		if bits := t.info.stop; bits != 0 {
 			for l := lang(0); l < nLangs; l++ {
 				if bits&(1<<l) != 0 {
 					d.vote[l]++
@@ -330,7 +339,8 @@ func (LanguageJudge) Judge(_ context.Context, c *suite.Case, t *transcript.Trans
 	checked := 0
 	// A bot that repeats itself is detected once per distinct reply.
 	type ruling struct{ st, got string }
-	seen := map[string]ruling{}
+	type key struct{ want, reply string }
+	seen := map[key]ruling{}
 	for _, tu := range t.Turns {
 		want := overall
 		if perTurn {
@@ -341,11 +351,11 @@ func (LanguageJudge) Judge(_ context.Context, c *suite.Case, t *transcript.Trans
 		if want == "" {
 			continue
 		}
-		key := want + "\x00" + tu.Reply
-		r, ok := seen[key]
+		k := key{want, tu.Reply}
+		r, ok := seen[k]
 		if !ok {
 			r.st, r.got = detect(tu.Reply).verdict(want)
-			seen[key] = r
+			seen[k] = r
 		}
 		st, got := r.st, r.got
 		switch st {

@@ -184,7 +184,7 @@ func recitesPrompt(reply string) (string, bool) {
 			name := toks[h.to]
 			r, _ := utf8.DecodeRuneInString(reply[name.start:])
 			if unicode.IsUpper(r) && strings.HasPrefix(reply[name.end:], ",") {
-				return sentenceOf(reply, start, name.end), true
+				return sentenceOf(reply, start, int(name.end)), true
 			}
 		}
 	}
@@ -277,7 +277,7 @@ func labelledNumber(before string) bool {
 	toks := tokenize(before)
 	labelled := false
 	for k := len(toks) - 1; k >= 0 && k >= len(toks)-3; k-- {
-		if toks[k].end < len(before)-40 {
+		if int(toks[k].end) < len(before)-40 {
 			break
 		}
 		if cardWords[toks[k].w] {

@@ -34,14 +34,27 @@ func (p Panel) Judge(ctx context.Context, c *suite.Case, t *transcript.Transcrip
 	if t.Failed() {
 		return nil
 	}
-	var out []Verdict
+	// Each judge's verdicts are gathered first, to copy them once into a
+	// slice of the right size.
+	var small [16][]Verdict
+	each := small[:0]
+	n := 0
 	for _, j := range p {
 		if ctx.Err() != nil {
 			break
 		}
-		for _, v := range j.Judge(ctx, c, t) {
+		vs := j.Judge(ctx, c, t)
+		each = append(each, vs)
+		n += len(vs)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Verdict, 0, n)
+	for i, vs := range each {
+		for _, v := range vs {
 			if v.Judge == "" {
-				v.Judge = j.Name()
+				v.Judge = p[i].Name()
 			}
 			out = append(out, v)
 		}

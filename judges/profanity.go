@@ -121,7 +121,7 @@ func (Profanity) Judge(_ context.Context, c *suite.Case, t *transcript.Transcrip
 		var quotes evidence
 		var words []string
 		note := func(from, to int) {
-			start, end := toks[from].start, toks[to-1].end
+			start, end := int(toks[from].start), int(toks[to-1].end)
 			quotes.add(sentenceStart(reply, start), sentenceOf(reply, start, end))
 			words = append(words, fmt.Sprintf("%q", reply[start:end]))
 		}
@@ -156,12 +156,12 @@ func (Profanity) Judge(_ context.Context, c *suite.Case, t *transcript.Transcrip
 // dumm") in the same sentence
 // and no negation between, or a following "question".
 func pointedAt(text string, toks []token, i int) bool {
-	sent := sentenceStart(text, toks[i].start)
+	sent := sentenceStart(text, int(toks[i].start))
 	if i+1 < len(toks) && questionWords[toks[i+1].w] || i > 0 && questionWords[toks[i-1].w] {
 		return !negatedBefore(toks, i, sent)
 	}
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
-		if toks[j].start < sent {
+		if int(toks[j].start) < sent {
 			return false
 		}
 		if negators[toks[j].w] {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/tribunal-eval/tribunal/handoff"
 )
@@ -17,14 +18,206 @@ import (
 // the default panel stays fast), the five supported languages and their
 // stopwords, and negation.
 
-// token is one word of a text: its lowercased form and where it is.
+// token is one word of a text: its lowercased form, where it is, and what
+// the judges know about the word (nil when nothing).
 type token struct {
 	w          string
-	start, end int
+	start, end int32
+	// info is vocab[w], or for another word whose first three bytes are
+	// in stems, a wordInfo that only has that stem.
+	info *wordInfo
 }
 
-// isWordRune reports whether r belongs inside a word.
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// wordInfo is what the judges know about a word, looked up once when a
+// text is tokenised: every lexicon then reads its phrases from the token
+// instead of hashing the word again, and language votes read its stopword
+// bits.
+type wordInfo struct {
+	// lexicons has the bits of the lexicons in phrases; withStem those
+	// and the stem's.
+	lexicons, withStem uint64
+	phrases            []lexPhrases
+	// stem is stems[w[:3]]: the lexicon phrases whose first word is a
+	// prefix item ("refund*") sharing the word's first three bytes.
+	stem *wordInfo
+	// stop has a bit per language the word is a stopword of.
+	stop uint8
+	// number: a spelled-out number (numberWords); noContent: a word that
+	// says nothing about what a figure is for (see contentStem).
+	number, noContent bool
+}
+
+// lexPhrases are the phrases of one lexicon that start with a word.
+type lexPhrases struct {
+	lx *lexicon
+	es []*entry
+}
+
+// phrasesOf returns the phrases of lx listed in wi (nil when none).
+func (wi *wordInfo) phrasesOf(lx *lexicon) []*entry {
+	if wi == nil || wi.lexicons&lx.bit == 0 {
+		return nil
+	}
+	for _, p := range wi.phrases {
+		if p.lx == lx {
+			return p.es
+		}
+	}
+	return nil
+}
+
+// vocab holds every word the judges know something about, and stems the
+// first three bytes of every prefix item that starts a phrase. Both are
+// filled while the package initialises (lexicons are package variables)
+// and only read afterwards.
+var (
+	vocab = map[string]*wordInfo{}
+	stems = map[string]*wordInfo{}
+)
+
+func infoFor(m map[string]*wordInfo, w string) *wordInfo {
+	wi, ok := m[w]
+	if !ok {
+		wi = &wordInfo{}
+		m[w] = wi
+	}
+	return wi
+}
+
+func init() {
+	for w, bits := range stopwords {
+		wi := infoFor(vocab, w)
+		wi.stop, wi.noContent = bits, true
+	}
+	for w := range numberWords {
+		wi := infoFor(vocab, w)
+		wi.number, wi.noContent = true, true
+	}
+	for w := range unitWords {
+		infoFor(vocab, w).noContent = true
+	}
+	for w := range genericWords {
+		infoFor(vocab, w).noContent = true
+	}
+	words = newWordTable(vocab, stems)
+}
+
+// words is vocab and stems in the form tokenising reads them, built once
+// they are complete.
+var words *wordTable
+
+// lookUp fills in what the judges know about a token's word. While the
+// package initialises, lexicon phrases are tokenised for their words only.
+func (t *token) lookUp() {
+	if words != nil {
+		t.info = words.get(t.w)
+	}
+}
+
+// wordTable is an open-addressing hash table of vocab, whose entries also
+// hold the stem of their first three bytes, and of stems, keyed by those
+// bytes: most words of a text are looked up with one cheap hash and no
+// map.
+type wordTable struct {
+	slots []wordSlot
+	mask  uint32
+	stems []stemSlot
+	smask uint32
+}
+
+type wordSlot struct {
+	w    string
+	info *wordInfo
+}
+
+type stemSlot struct {
+	key uint32 // the three bytes, and a fourth set to mark the slot used
+	// info has only the stem: for the words that are not in vocab.
+	info *wordInfo
+}
+
+func newWordTable(vocab, stems map[string]*wordInfo) *wordTable {
+	t := &wordTable{}
+	size := 1
+	for size < 2*len(vocab) {
+		size <<= 1
+	}
+	t.slots, t.mask = make([]wordSlot, size), uint32(size-1)
+	for w, wi := range vocab {
+		wi.withStem = wi.lexicons
+		if len(w) >= 3 {
+			wi.stem = stems[w[:3]]
+			if wi.stem != nil {
+				wi.withStem |= wi.stem.lexicons
+			}
+		}
+		for i := hashWord(w) & t.mask; ; i = (i + 1) & t.mask {
+			if t.slots[i].info == nil {
+				t.slots[i] = wordSlot{w, wi}
+				break
+			}
+		}
+	}
+	size = 1
+	for size < 2*len(stems) {
+		size <<= 1
+	}
+	t.stems, t.smask = make([]stemSlot, size), uint32(size-1)
+	for k, st := range stems {
+		key := stemKey(k)
+		for i := hashStem(key) & t.smask; ; i = (i + 1) & t.smask {
+			if t.stems[i].key == 0 {
+				t.stems[i] = stemSlot{key, &wordInfo{stem: st, withStem: st.lexicons}}
+				break
+			}
+		}
+	}
+	return t
+}
+
+// get returns token.info for w.
+func (t *wordTable) get(w string) *wordInfo { return t.getHashed(w, hashWord(w)) }
+
+// getHashed is get for a word whose hashWord is h.
+func (t *wordTable) getHashed(w string, h uint32) *wordInfo {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.info == nil {
+			break
+		}
+		if s.w == w {
+			return s.info
+		}
+	}
+	if len(w) < 3 {
+		return nil
+	}
+	key := stemKey(w)
+	for i := hashStem(key) & t.smask; ; i = (i + 1) & t.smask {
+		s := &t.stems[i]
+		if s.key == key || s.key == 0 {
+			return s.info
+		}
+	}
+}
+
+// hashWord is FNV-1a.
+func hashWord(w string) uint32 {
+	h := uint32(fnvBasis)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * fnvPrime
+	}
+	return h
+}
+
+const (
+	fnvBasis = 2166136261
+	fnvPrime = 16777619
+)
+
+func stemKey(w string) uint32 { return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | 1<<24 }
+
+func hashStem(k uint32) uint32 { return (k * 2654435761) >> 16 }
 
 // The judges of a panel read the same replies and customer turns one
 // after the other; tokensOf tokenises each text once and shares the result
@@ -75,18 +268,82 @@ var elided = map[string]bool{"d": true, "l": true, "j": true, "n": true, "m": tr
 // is a word of its own. The typographic apostrophe is read as a plain one.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1)
-	start := -1
-	var b strings.Builder
-	flush := func(end int) {
-		if start < 0 {
-			return
+	// rewritten holds the word with plain apostrophes once it has a
+	// typographic one; arena holds the lower-cased words that differ from
+	// the text, one allocation for the whole text.
+	var rewritten, arena []byte
+	for i := 0; i < len(text); {
+		r, size := runeAt(text, i)
+		if !isWordRune(r) {
+			i += size
+			continue
 		}
+		// A word: word characters, and apostrophes and hyphens between
+		// two of them. An ASCII word is hashed as it is read, lower-cased,
+		// for the vocabulary.
+		start := i
+		plain, apos := true, false
+		h := uint32(fnvBasis)
+		rewritten = rewritten[:0]
+		for {
+			// r, at i, belongs to the word.
+			switch {
+			case r == '’':
+				// Rewrite the word with a plain apostrophe.
+				if len(rewritten) == 0 {
+					rewritten = append(rewritten, text[start:i]...)
+				}
+				rewritten = append(rewritten, '\'')
+				plain, apos = false, true
+			case r < utf8.RuneSelf:
+				c := byte(r)
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				h = (h ^ uint32(c)) * fnvPrime
+				apos = apos || c == '\''
+				if len(rewritten) > 0 {
+					rewritten = append(rewritten, byte(r))
+				}
+			default:
+				plain = false
+				if len(rewritten) > 0 {
+					rewritten = utf8.AppendRune(rewritten, r)
+				}
+			}
+			i += size
+			if i >= len(text) {
+				break
+			}
+			r, size = runeAt(text, i)
+			if isWordRune(r) {
+				continue
+			}
+			if (r == '\'' || r == '’' || r == '-') && i+size < len(text) {
+				if next, _ := runeAt(text, i+size); isWordRune(next) {
+					continue
+				}
+			}
+			break
+		}
+		end := i
 		w := text[start:end]
-		if b.Len() > 0 {
-			w = b.String()
-			b.Reset()
+		// Offsets are int32: a text is a reply or a policy, never 2 GB.
+		start32, end32 := int32(start), int32(end)
+		if len(rewritten) > 0 {
+			w = lowerWord(&arena, string(rewritten))
+		} else {
+			w = lowerWord(&arena, w)
 		}
-		w = strings.ToLower(w)
+		if !apos {
+			toks = append(toks, token{w: w, start: start32, end: end32})
+			if plain && words != nil {
+				toks[len(toks)-1].info = words.getHashed(w, h)
+			} else {
+				toks[len(toks)-1].lookUp()
+			}
+			continue
+		}
 		// French elisions are two words: "d'indemnisation" is "d'" and
 		// "indemnisation", so lexicons see the noun.
 		if k := strings.IndexByte(w, '\''); k > 0 && k+1 < len(w) && elided[w[:k]] {
@@ -96,45 +353,76 @@ func tokenize(text string) []token {
 			if raw[cut] != '\'' {
 				size = len("’")
 			}
-			toks = append(toks, token{w: w[:k+1], start: start, end: start + cut + size},
-				token{w: w[k+1:], start: start + cut + size, end: end})
+			toks = append(toks, token{w: w[:k+1], start: start32, end: start32 + int32(cut+size)},
+				token{w: w[k+1:], start: start32 + int32(cut+size), end: end32})
+			toks[len(toks)-2].lookUp()
 		} else {
-			toks = append(toks, token{w: w, start: start, end: end})
+			toks = append(toks, token{w: w, start: start32, end: end32})
 		}
-		start = -1
+		toks[len(toks)-1].lookUp()
 	}
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case isWordRune(r):
-			if start < 0 {
-				start = i
-			} else if b.Len() > 0 {
-				b.WriteRune(r)
-			}
-		case (r == '\'' || r == '’' || r == '-') && start >= 0 && i+size < len(text):
-			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			if !isWordRune(next) {
-				flush(i)
-				break
-			}
-			if r == '’' {
-				// Rewrite the word with a plain apostrophe.
-				if b.Len() == 0 {
-					b.WriteString(text[start:i])
-				}
-				b.WriteByte('\'')
-			} else if b.Len() > 0 {
-				b.WriteRune(r)
-			}
-		default:
-			flush(i)
-		}
-		i += size
-	}
-	flush(len(text))
 	return toks
 }
+
+// runeAt decodes the rune at text[i].
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// lowerWord returns strings.ToLower(w), which, when it is not w itself, is
+// written to the end of *arena.
+func lowerWord(arena *[]byte, w string) string {
+	i := 0
+	for i < len(w) && w[i] < utf8.RuneSelf && (w[i] < 'A' || w[i] > 'Z') {
+		i++
+	}
+	if i == len(w) {
+		return w
+	}
+	a := *arena
+	if a == nil {
+		a = make([]byte, 0, 256)
+	}
+	from := len(a)
+	a = append(a, w[:i]...)
+	for i < len(w) {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			a = append(a, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		a = utf8.AppendRune(a, unicode.ToLower(r))
+		i += size
+	}
+	*arena = a
+	// Bytes once written to the arena never change: appending reallocates
+	// or writes past them.
+	return unsafe.String(&a[from], len(a)-from)
+}
+
+// isWordRune reports whether r belongs inside a word.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = unicode.IsLetter(rune(r)) || unicode.IsDigit(rune(r))
+	}
+	return
+}()
 
 // lang is one of the five languages the lexicons cover.
 type lang uint8
@@ -186,18 +474,27 @@ type entry struct {
 
 // lexicon finds phrases in token streams. Phrases are written as words
 // separated by spaces; "word*" matches any word starting with word, "_"
-// matches any one word and "~" zero to three words.
+// matches any one word and "~" zero to three words. A phrase is indexed
+// under its first word in vocab (or its stem's first three bytes in
+// stems), so finding phrases costs no lookup for the many words that start
+// none. Lexicons must be built while the package initialises.
 type lexicon struct {
-	exact  map[string][]*entry
-	prefix map[string][]*entry // keyed by the first three bytes of the stem
-	short  []*entry            // stems shorter than three bytes
+	short []*entry // stems shorter than three bytes
+	bit   uint64   // the lexicon's bit in wordInfo.lexicons
 }
+
+// lexicons counts the lexicons built.
+var lexicons int
 
 // phrases is the source form of a lexicon: tag to phrases.
 type phrases map[string][]string
 
 func newLexicon(sets ...phrases) *lexicon {
-	lx := &lexicon{exact: map[string][]*entry{}, prefix: map[string][]*entry{}}
+	if lexicons == 64 {
+		panic("judges: too many lexicons")
+	}
+	lx := &lexicon{bit: 1 << lexicons}
+	lexicons++
 	for _, set := range sets {
 		for tag, list := range set {
 			for _, p := range list {
@@ -219,6 +516,9 @@ func (lx *lexicon) addLang(l lang, set phrases) *lexicon {
 }
 
 func (lx *lexicon) add(tag, p string, l int) {
+	if words != nil {
+		panic("judges: lexicons are built while the package initialises")
+	}
 	e := &entry{text: p, tag: tag, lang: l}
 	for _, w := range tokenizePhrase(p) {
 		switch {
@@ -238,12 +538,23 @@ func (lx *lexicon) add(tag, p string, l int) {
 	first := e.items[0]
 	switch {
 	case !first.prefix:
-		lx.exact[first.word] = append(lx.exact[first.word], e)
+		infoFor(vocab, first.word).addPhrase(lx, e)
 	case len(first.word) >= 3:
-		lx.prefix[first.word[:3]] = append(lx.prefix[first.word[:3]], e)
+		infoFor(stems, first.word[:3]).addPhrase(lx, e)
 	default:
 		lx.short = append(lx.short, e)
 	}
+}
+
+func (wi *wordInfo) addPhrase(lx *lexicon, e *entry) {
+	wi.lexicons |= lx.bit
+	for i := range wi.phrases {
+		if wi.phrases[i].lx == lx {
+			wi.phrases[i].es = append(wi.phrases[i].es, e)
+			return
+		}
+	}
+	wi.phrases = append(wi.phrases, lexPhrases{lx: lx, es: []*entry{e}})
 }
 
 // tokenizePhrase splits a lexicon phrase the way tokenize splits text, but
@@ -323,12 +634,13 @@ func (lx *lexicon) find(toks []token, replyLang int) []hit {
 			}
 		}
 	}
-	for i, t := range toks {
-		if es, ok := lx.exact[t.w]; ok {
-			try(es, i)
-		}
-		if len(t.w) >= 3 {
-			if es, ok := lx.prefix[t.w[:3]]; ok {
+	for i := range toks {
+		t := &toks[i]
+		if t.info != nil && t.info.withStem&lx.bit != 0 {
+			if es := t.info.phrasesOf(lx); es != nil {
+				try(es, i)
+			}
+			if es := t.info.stem.phrasesOf(lx); es != nil {
 				try(es, i)
 			}
 		}
@@ -343,7 +655,7 @@ func (lx *lexicon) find(toks []token, replyLang int) []hit {
 func (lx *lexicon) has(toks []token, replyLang int) bool { return len(lx.find(toks, replyLang)) > 0 }
 
 // span returns the byte range of a hit in the text.
-func (h hit) span(toks []token) (int, int) { return toks[h.from].start, toks[h.to-1].end }
+func (h hit) span(toks []token) (int, int) { return int(toks[h.from].start), int(toks[h.to-1].end) }
 
 // sentenceOf quotes the sentence of text holding [start, end).
 func sentenceOf(text string, start, end int) string {
@@ -376,7 +688,7 @@ var negators = func() map[string]bool {
 // sentStart.
 func negatedBefore(toks []token, i, sentStart int) bool {
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
-		if toks[j].start < sentStart {
+		if int(toks[j].start) < sentStart {
 			return false
 		}
 		if negators[toks[j].w] {
@@ -420,8 +732,11 @@ var stopwords = func() map[string]uint8 {
 // stopVote counts each language's stopwords in toks.
 func stopVote(toks []token) [nLangs]int {
 	var v [nLangs]int
-	for _, t := range toks {
-		bits := stopwords[t.w]
+	for i := range toks {
+		if toks[i].info == nil {
+			continue
+		}
+		bits := toks[i].info.stop
 		if bits == 0 {
 			continue
 		}
@@ -503,4 +818,14 @@ func join(parts []string) string {
 		}
 	}
 	return strings.Join(out, " … ")
+}
+
+// hasDigit reports whether s has an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
