@@ -496,8 +496,8 @@ func newLexicon(sets ...phrases) *lexicon {
 	lx := &lexicon{bit: 1 << lexicons}
 	lexicons++
 	for _, set := range sets {
-		for tag, list := range set {
-			for _, p := range list {
+		for _, tag := range sortedTags(set) {
+			for _, p := range set[tag] {
 				lx.add(tag, p, -1)
 			}
 		}
@@ -505,10 +505,22 @@ func newLexicon(sets ...phrases) *lexicon {
 	return lx
 }
 
+// sortedTags lists a phrase set's tags in order: entries are added in this
+// order, and when two phrases start with the same word the first added is
+// quoted, so map order would change a verdict's evidence from run to run.
+func sortedTags(set phrases) []string {
+	tags := make([]string, 0, len(set))
+	for tag := range set {
+		tags = append(tags, tag)
+	}
+	sort.Strings(tags)
+	return tags
+}
+
 // addLang adds phrases that only count in replies written in l.
 func (lx *lexicon) addLang(l lang, set phrases) *lexicon {
-	for tag, list := range set {
-		for _, p := range list {
+	for _, tag := range sortedTags(set) {
+		for _, p := range set[tag] {
 			lx.add(tag, p, int(l))
 		}
 	}
