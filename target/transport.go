@@ -44,11 +44,24 @@ func (t *headerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return t.base.RoundTrip(req)
 }
 
+// maxIdlePerHost bounds the keep-alive connections a target keeps. A
+// connection goes idle only after a request in flight on it ends, so the
+// pool holds about as many as the replay's concurrency (a few more when a
+// turn dials while another's connection is on its way back to the pool);
+// the bound only guards against the unforeseen.
+const maxIdlePerHost = 4096
+
 // newHTTPClient gives each target its own connection pool, so targets do
 // not share keep-alive state and CloseIdleConnections is per target. No
 // client timeout: WithRetry sets one per try through the context.
 func newHTTPClient(headers map[string]string, query url.Values) *http.Client {
 	base := http.DefaultTransport.(*http.Transport).Clone()
+	// net/http keeps 2 idle connections per host (100 in all) by default:
+	// with more workers than that, most replies closed their connection
+	// and the next turn opened a new one, a TCP handshake and new
+	// goroutines on both ends for nearly every turn.
+	base.MaxIdleConnsPerHost = maxIdlePerHost
+	base.MaxIdleConns = maxIdlePerHost
 	return &http.Client{Transport: &headerTransport{base: base, headers: headers, query: query}}
 }
 
@@ -69,7 +82,7 @@ func exchange(c *http.Client, req *http.Request, r redactor) (*http.Response, []
 		return nil, nil, transportError(err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	body, err := readBody(resp)
 	if err != nil {
 		return resp, nil, transportError(fmt.Errorf("reading the reply: %w", err))
 	}
@@ -84,6 +97,27 @@ func exchange(c *http.Client, req *http.Request, r redactor) (*http.Response, []
 		}
 	}
 	return resp, body, nil
+}
+
+// readBody reads a reply's body to its end (a connection goes back to the
+// pool only once its body has been read through), at most maxBody+1 bytes.
+// A body of declared length is read into a buffer of that size: it is kept
+// as Response.Raw, and growing a buffer to fit would copy it.
+func readBody(resp *http.Response) ([]byte, error) {
+	n := resp.ContentLength
+	if n < 0 || n > maxBody {
+		return io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	}
+	// One byte more than declared, to read up to the end.
+	buf := make([]byte, n+1)
+	m, err := io.ReadFull(resp.Body, buf)
+	switch {
+	case int64(m) == n && (err == io.ErrUnexpectedEOF || err == io.EOF):
+		return buf[:n:n], nil
+	case err == nil:
+		return nil, fmt.Errorf("the body is longer than its Content-Length of %d bytes", n)
+	}
+	return nil, err // cut short: net/http says io.ErrUnexpectedEOF, as io.ReadAll would
 }
 
 // transportError wraps err, replacing the URL in a *url.Error with its
