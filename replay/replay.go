@@ -161,8 +161,13 @@ func Play(ctx context.Context, tgt target.Target, c *suite.Case, attempt int) *t
 // the scripted turns, cust speaks until it ends the conversation, the bot
 // hands off, or the simulation's turn limit.
 func PlayWith(ctx context.Context, tgt target.Target, cust Customer, c *suite.Case, attempt int) *transcript.Transcript {
-	p := &player{tgt: tgt, c: c, attempt: attempt, start: time.Now(),
-		t: &transcript.Transcript{CaseID: c.ID, Attempt: attempt, Started: time.Now().UTC(), SessionID: newSessionID()}}
+	now := time.Now()
+	p := &player{tgt: tgt, c: c, attempt: attempt, start: now,
+		t: &transcript.Transcript{CaseID: c.ID, Attempt: attempt, Started: now.UTC(), SessionID: newSessionID()}}
+	// Room for the scripted turns up front, so the transcript and the
+	// history are not copied as they grow turn by turn.
+	p.t.Turns = make([]transcript.Turn, 0, len(c.Turns))
+	p.history = make([]target.Message, 0, 2*len(c.Turns))
 	defer func() { p.t.DurationMS = ms(time.Since(p.start)) }()
 	for _, turn := range c.Turns {
 		if !p.say(ctx, turn.User, false) {
@@ -181,7 +186,7 @@ func PlayWith(ctx context.Context, tgt target.Target, cust Customer, c *suite.Ca
 		if p.t.HandoffTurn() != 0 {
 			return p.t // the bot handed off: the conversation with it is over
 		}
-		msg, done, err := cust.Next(ctx, c, p.history)
+		msg, done, err := cust.Next(ctx, c, p.sofar())
 		if err != nil {
 			if ctx.Err() != nil {
 				p.t.Error = "cancelled"
@@ -210,13 +215,20 @@ type player struct {
 	history []target.Message
 }
 
+// sofar is the conversation so far, clipped to its length: p.history has
+// room to grow, and whatever a target or a customer appends to what it is
+// given must not land there.
+func (p *player) sofar() []target.Message {
+	return p.history[:len(p.history):len(p.history)]
+}
+
 // say sends one customer message and records the turn; false ends the
 // attempt (the turn failed).
 func (p *player) say(ctx context.Context, msg string, simulated bool) bool {
 	i := len(p.t.Turns)
 	req := target.Request{
 		CaseID: p.c.ID, Attempt: p.attempt, SessionID: p.t.SessionID, Turn: i + 1,
-		Message: msg, History: p.history, Context: p.c.Context, Language: p.c.Language,
+		Message: msg, History: p.sofar(), Context: p.c.Context, Language: p.c.Language,
 	}
 	began := time.Now()
 	resp, err := p.tgt.Reply(ctx, req)

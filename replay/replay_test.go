@@ -221,4 +221,25 @@ var _ = Describe("Engine", func() {
 		Expect(got.CaseID).To(Equal("solo"))
 		Expect(t.DurationMS).To(BeNumerically(">=", 0))
 	})
+
+	It("keeps the conversation to itself when a target appends to the history it was sent", func() {
+		c := &suite.Case{ID: "aliasing", Turns: []suite.Turn{{User: "one"}, {User: "two"}, {User: "three"}, {User: "four"}}}
+		var kept [][]target.Message
+		var sent [][]target.Message
+		tgt := target.Func(func(_ context.Context, r target.Request) (target.Response, error) {
+			sent = append(sent, append([]target.Message(nil), r.History...))
+			kept = append(kept, append(r.History, target.Message{Role: "system", Content: "note " + r.Message}))
+			return target.Response{Reply: "re " + r.Message}, nil
+		})
+		t := replay.Play(context.Background(), tgt, c, 1)
+		Expect(t.Failed()).To(BeFalse())
+		Expect(sent[3]).To(Equal([]target.Message{
+			{Role: "user", Content: "one"}, {Role: "assistant", Content: "re one"},
+			{Role: "user", Content: "two"}, {Role: "assistant", Content: "re two"},
+			{Role: "user", Content: "three"}, {Role: "assistant", Content: "re three"},
+		}), "the target's appends did not get into the conversation")
+		for i, k := range kept {
+			Expect(k[len(k)-1].Content).To(Equal("note "+c.Turns[i].User), "turn %d's slice was not overwritten by later turns", i+1)
+		}
+	})
 })
