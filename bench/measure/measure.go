@@ -32,19 +32,23 @@ import (
 // body, computed once: the replies are the demo bot's, but its rule
 // engine's CPU time, which shares the machine with the tool under test, is
 // spent once per distinct conversation rather than on every request (and
-// before the measurement, with Warm).
+// before the measurement, with Warm). What is left per request is kept
+// small for the same reason: its own HTTP/1.1 server (server.go), no
+// reflection to read the request, no allocation to look the answer up, no
+// lock to count it, the response written in one piece.
 type Bot struct {
 	URL string
 
-	srv      *http.Server
-	memo     *memo // nil when not memoized
+	srv      *http.Server // the demo bot itself, when not memoized
+	ms       *memoServer  // when memoized
+	memo     *memo        // nil when not memoized
+	epoch    time.Time
 	requests atomic.Int64
 	inflight atomic.Int64
 	peak     atomic.Int64
-	mu       sync.Mutex
-	first    time.Time
-	last     time.Time
-	serving  time.Duration // summed over requests
+	// first and last are offsets from epoch plus one (0: none yet); serving
+	// sums the requests' durations.
+	first, last, serving atomic.Int64
 }
 
 // StartBot starts the demo bot with the given per-reply latency, memoized
@@ -54,35 +58,42 @@ func StartBot(latency time.Duration, memoized bool) (*Bot, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Bot{URL: "http://" + ln.Addr().String()}
-	h := demobot.New().WithLatency(latency).Handler()
+	b := &Bot{URL: "http://" + ln.Addr().String(), epoch: time.Now()}
 	if memoized {
-		b.memo = &memo{bot: demobot.New().Handler(), latency: latency}
-		h = b.memo
+		b.memo = &memo{bot: demobot.New().Handler(), latency: latency, cache: map[string]*memoEntry{}}
+		b.ms = &memoServer{bot: b, ln: ln, conns: map[net.Conn]struct{}{}, done: make(chan struct{})}
+		b.ms.clock = startClock(b.ms.done)
+		go b.ms.serve()
+		return b, nil
 	}
+	h := demobot.New().WithLatency(latency).Handler()
 	b.srv = &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		now := time.Now()
-		b.mu.Lock()
-		if b.first.IsZero() {
-			b.first = now
-		}
-		b.mu.Unlock()
-		n := b.inflight.Add(1)
-		for p := b.peak.Load(); n > p && !b.peak.CompareAndSwap(p, n); p = b.peak.Load() {
-		}
+		start := b.begin()
 		h.ServeHTTP(w, r)
-		b.inflight.Add(-1)
-		b.requests.Add(1)
-		done := time.Now()
-		b.mu.Lock()
-		if done.After(b.last) {
-			b.last = done
-		}
-		b.serving += done.Sub(now)
-		b.mu.Unlock()
+		b.end(start)
 	}), ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = b.srv.Serve(ln) }()
 	return b, nil
+}
+
+// begin counts a request in; its result goes to end.
+func (b *Bot) begin() int64 {
+	start := int64(time.Since(b.epoch)) + 1
+	b.first.CompareAndSwap(0, start)
+	n := b.inflight.Add(1)
+	for p := b.peak.Load(); n > p && !b.peak.CompareAndSwap(p, n); p = b.peak.Load() {
+	}
+	return start
+}
+
+// end counts a request out, once its reply is written.
+func (b *Bot) end(start int64) {
+	b.inflight.Add(-1)
+	b.requests.Add(1)
+	done := int64(time.Since(b.epoch)) + 1
+	for l := b.last.Load(); done > l && !b.last.CompareAndSwap(l, done); l = b.last.Load() {
+	}
+	b.serving.Add(done - start)
 }
 
 // Warm computes the demo bot's answer to every prefix of each conversation
@@ -96,7 +107,7 @@ func (b *Bot) Warm(conversations [][]string) error {
 		var msgs []chatMessage
 		for _, u := range turns {
 			msgs = append(msgs, chatMessage{Role: "user", Content: u})
-			body, err := b.memo.answer(msgs)
+			e, err := b.memo.answer(msgs)
 			if err != nil {
 				return err
 			}
@@ -107,8 +118,8 @@ func (b *Bot) Warm(conversations [][]string) error {
 					} `json:"message"`
 				} `json:"choices"`
 			}
-			if err := json.Unmarshal(body, &resp); err != nil || len(resp.Choices) == 0 {
-				return fmt.Errorf("warming the bot: unexpected answer %q", body)
+			if err := json.Unmarshal(e.body, &resp); err != nil || len(resp.Choices) == 0 {
+				return fmt.Errorf("warming the bot: unexpected answer %q", e.body)
 			}
 			msgs = append(msgs, chatMessage{Role: "assistant", Content: resp.Choices[0].Message.Content})
 		}
@@ -122,29 +133,43 @@ type chatMessage struct {
 }
 
 // memo serves the demo bot's 200 responses from a cache keyed by the
-// conversation (the messages' roles and texts), after waiting latency.
+// conversation (the user and assistant messages' roles and texts), after
+// waiting latency.
 type memo struct {
 	bot     http.Handler
 	latency time.Duration
-	cache   sync.Map // conversation key -> []byte
+	mu      sync.RWMutex
+	cache   map[string]*memoEntry // conversation key -> answer
+}
+
+// memoEntry is a cached answer: the demo bot's body, and the whole HTTP
+// response ready to write.
+type memoEntry struct {
+	body, response []byte
+}
+
+// appendKey adds one message to a conversation key: role and text, each
+// followed by a NUL.
+func appendKey(key []byte, role string, content []byte) []byte {
+	key = append(key, role...)
+	key = append(key, 0)
+	key = append(key, content...)
+	return append(key, 0)
 }
 
 func conversationKey(msgs []chatMessage) string {
-	var key strings.Builder
+	var key []byte
 	for _, m := range msgs {
-		key.WriteString(m.Role)
-		key.WriteByte(0)
-		key.WriteString(m.Content)
-		key.WriteByte(0)
+		key = appendKey(key, m.Role, []byte(m.Content))
 	}
-	return key.String()
+	return string(key)
 }
 
-// answer returns the cached response body for msgs, computing it once.
-func (m *memo) answer(msgs []chatMessage) ([]byte, error) {
+// answer returns the cached answer for msgs, computing it once.
+func (m *memo) answer(msgs []chatMessage) (*memoEntry, error) {
 	k := conversationKey(msgs)
-	if cached, ok := m.cache.Load(k); ok {
-		return cached.([]byte), nil
+	if e := m.lookup([]byte(k)); e != nil {
+		return e, nil
 	}
 	body, _ := json.Marshal(map[string]any{"model": demobot.ModelName, "messages": msgs})
 	rec := httptest.NewRecorder()
@@ -153,22 +178,54 @@ func (m *memo) answer(msgs []chatMessage) ([]byte, error) {
 		return nil, fmt.Errorf("demo bot: HTTP %d: %s", rec.Code, rec.Body.String())
 	}
 	out := rec.Body.Bytes()
-	m.cache.Store(k, out)
-	return out, nil
+	e := &memoEntry{body: out, response: okResponse(out)}
+	m.mu.Lock()
+	m.cache[k] = e
+	m.mu.Unlock()
+	return e, nil
 }
 
-func (m *memo) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (m *memo) lookup(key []byte) *memoEntry {
+	m.mu.RLock()
+	e := m.cache[string(key)] // indexing with string(bytes) does not allocate
+	m.mu.RUnlock()
+	return e
+}
+
+// memoBuffers are what a connection reuses across its requests: body and
+// conversation key buffers, and its place in the bot's clock.
+type memoBuffers struct {
+	body, key []byte
+	clock     *clock
+	delay     *delay
+}
+
+// maxRequest bounds a request body, as the demo bot does.
+const maxRequest = 1 << 20
+
+// splitKey turns a conversation key back into its messages.
+func splitKey(key []byte) []chatMessage {
+	var msgs []chatMessage
+	parts := strings.Split(string(key), "\x00")
+	for i := 0; i+1 < len(parts); i += 2 {
+		msgs = append(msgs, chatMessage{Role: parts[i], Content: parts[i+1]})
+	}
+	return msgs
+}
+
+// decodeConversation is the general way to read a chat completions request
+// into a conversation key: any JSON, any content. A content that is not a
+// string (a list of parts) is keyed by its JSON text.
+func decodeConversation(body, key []byte) ([]byte, error) {
 	var req struct {
 		Messages []struct {
 			Role    string          `json:"role"`
 			Content json.RawMessage `json:"content"`
 		} `json:"messages"`
 	}
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&req); err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
+	if err := json.Unmarshal(body, &req); err != nil {
+		return key, err
 	}
-	msgs := make([]chatMessage, 0, len(req.Messages))
 	for _, raw := range req.Messages {
 		if raw.Role != "user" && raw.Role != "assistant" {
 			continue // the demo bot reads only these
@@ -177,33 +234,18 @@ func (m *memo) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if json.Unmarshal(raw.Content, &text) != nil {
 			text = string(raw.Content)
 		}
-		msgs = append(msgs, chatMessage{Role: raw.Role, Content: text})
+		key = appendKey(key, raw.Role, []byte(text))
 	}
-	if m.latency > 0 {
-		t := time.NewTimer(m.latency)
-		select {
-		case <-r.Context().Done():
-			t.Stop()
-			return
-		case <-t.C:
-		}
-	}
-	body, err := m.answer(msgs)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_, _ = w.Write(body)
+	return key, nil
 }
 
 // Reset zeroes the counters between runs.
 func (b *Bot) Reset() {
 	b.requests.Store(0)
 	b.peak.Store(0)
-	b.mu.Lock()
-	b.first, b.last, b.serving = time.Time{}, time.Time{}, 0
-	b.mu.Unlock()
+	b.first.Store(0)
+	b.last.Store(0)
+	b.serving.Store(0)
 }
 
 // Stats are what the bot saw since the last Reset.
@@ -216,24 +258,38 @@ type Stats struct {
 	MeanInFlight float64
 	// Busy is the span from the first request's arrival to the last reply.
 	Busy time.Duration
+	// MeanServing is how long the bot took over a request on average, its
+	// latency included: what a client could at best see.
+	MeanServing time.Duration
+	// First and Last are when the first request arrived and the last reply
+	// went out (zero when there was none).
+	First, Last time.Time
 }
 
 // Stats returns what the bot saw since the last Reset.
 func (b *Bot) Stats() Stats {
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	s := Stats{Requests: b.requests.Load(), PeakInFlight: b.peak.Load()}
-	if !b.first.IsZero() {
-		s.Busy = b.last.Sub(b.first)
-		if s.Busy > 0 {
-			s.MeanInFlight = float64(b.serving) / float64(s.Busy)
-		}
+	first, last := b.first.Load(), b.last.Load()
+	if first == 0 || last == 0 {
+		return s
+	}
+	s.First = b.epoch.Add(time.Duration(first - 1))
+	s.Last = b.epoch.Add(time.Duration(last - 1))
+	s.Busy = s.Last.Sub(s.First)
+	if s.Busy > 0 {
+		s.MeanInFlight = float64(b.serving.Load()) / float64(s.Busy)
+	}
+	if s.Requests > 0 {
+		s.MeanServing = time.Duration(b.serving.Load() / s.Requests)
 	}
 	return s
 }
 
 // Close stops the bot.
 func (b *Bot) Close() error {
+	if b.ms != nil {
+		return b.ms.close()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return b.srv.Shutdown(ctx)
@@ -248,10 +304,12 @@ type Result struct {
 	MaxRSS   int64
 	ExitCode int
 	Stderr   string
+	// samples are CPU readings taken while it ran (see CPUBetween).
+	samples []cpuSample
 }
 
 // Run runs name with args as a child process in dir with env added to
-// the environment, and measures it. A non-zero exit is not an error: the
+// the environment, and measures it, sampling CPU times as it runs. A non-zero exit is not an error: the
 // caller decides what the code means.
 func Run(dir string, env []string, name string, args ...string) (Result, error) {
 	cmd := exec.Command(name, args...)
@@ -261,13 +319,18 @@ func Run(dir string, env []string, name string, args ...string) (Result, error) 
 	cmd.Stdout = &stderr
 	cmd.Stderr = &stderr
 	start := time.Now()
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return Result{}, err
+	}
+	sampler := startSampler(cmd.Process.Pid, 20*time.Millisecond)
+	err := cmd.Wait()
 	wall := time.Since(start)
+	samples := sampler.finish()
 	var ee *exec.ExitError
 	if err != nil && !errors.As(err, &ee) {
 		return Result{}, err
 	}
-	res := Result{Wall: wall, ExitCode: cmd.ProcessState.ExitCode(), Stderr: stderr.String()}
+	res := Result{Wall: wall, ExitCode: cmd.ProcessState.ExitCode(), Stderr: stderr.String(), samples: samples}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		res.MaxRSS = ru.Maxrss * 1024 // Linux reports KiB
 		res.User = time.Duration(ru.Utime.Nano())

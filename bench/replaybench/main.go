@@ -16,7 +16,12 @@
 // The ideal is ceil(N/C)×T×L: the bot's latency, nothing else. It prints the
 // process's wall time (loading the cases, replaying, judging, writing every
 // report) and the replay phase as the bot saw it (first request to last
-// reply), each against the ideal.
+// reply), each against the ideal, and the CPU time spent in that window by
+// tribunal, by the bot (this process) and by any other process on the
+// machine, per reply: on a machine with few cores, tribunal's and the bot's
+// CPU per reply bound how close to the ideal a run can get, and other
+// work competing for the CPUs makes the run slower than it should be
+// (-quiet waits for the machine to settle first).
 //
 // overhead: 10,000 single-turn cases against a bot that answers at once;
 // what remains is tribunal's own work (load, replay, judge, results.jsonl,
@@ -34,6 +39,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"time"
 
@@ -52,6 +58,8 @@ type options struct {
 	bin      string
 	keep     bool
 	demobot  bool
+	quiet    time.Duration
+	profile  string
 }
 
 func main() {
@@ -67,6 +75,8 @@ func main() {
 	flag.StringVar(&o.bin, "tribunal", "", "tribunal binary to measure (default: go build ./cmd/tribunal)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the generated suites and reports")
 	flag.BoolVar(&o.demobot, "demobot", false, "serve the demo bot itself on every request, not memoized (its CPU then competes with tribunal's)")
+	flag.DurationVar(&o.quiet, "quiet", 2*time.Minute, "before each run, wait up to this long for other processes to use less than a tenth of a CPU (0: don't wait)")
+	flag.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of this process (the bot) during each tribunal run to this file")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "replaybench:", err)
@@ -150,6 +160,22 @@ func (b *bench) replay(n, turns, c int, latency time.Duration) (*outcome, error)
 		return nil, err
 	}
 	out := filepath.Join(dir, "report")
+	if b.quiet > 0 {
+		if busy, ok := measure.WaitQuiet(0.1, b.quiet); !ok {
+			fmt.Printf("  (the machine did not settle: other processes still use %.1f CPUs)\n", busy)
+		}
+	}
+	if b.profile != "" {
+		f, err := os.Create(b.profile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res, err := measure.Run(dir, []string{"CI=1"}, b.bin, "run", filepath.Join(dir, "cases"),
 		"--target", bot.URL+"/v1", "--target-kind", "openai",
 		"--concurrency", strconv.Itoa(c), "--out", out)
@@ -185,10 +211,26 @@ func (b *bench) replay(n, turns, c int, latency time.Duration) (*outcome, error)
 	return o, nil
 }
 
+// cpu is the CPU time spent while the bot was busy, per reply, and over
+// the whole run.
+func (o *outcome) cpu() string {
+	w, ok := o.res.CPUBetween(o.bot.First, o.bot.Last)
+	all, ok2 := o.res.CPU()
+	if !ok || !ok2 || o.bot.Requests == 0 {
+		return "cpu     not measured here (needs /proc)"
+	}
+	per := func(d time.Duration) float64 { return float64(d.Microseconds()) / float64(o.bot.Requests) }
+	return fmt.Sprintf("cpu     while replaying: tribunal %s (%.0f µs/reply), bot %s (%.0f µs/reply), interrupts (loopback TCP) %s (%.0f µs/reply), other processes %s (%.2f CPUs)\n"+
+		"          whole run: tribunal %s, bot %s, interrupts %s, other processes %s (%.2f CPUs)",
+		measure.Secs(w.Child), per(w.Child), measure.Secs(w.Self), per(w.Self), measure.Secs(w.Interrupts), per(w.Interrupts),
+		measure.Secs(w.Others), w.Others.Seconds()/w.Span.Seconds(),
+		measure.Secs(all.Child), measure.Secs(all.Self), measure.Secs(all.Interrupts), measure.Secs(all.Others), all.Others.Seconds()/all.Span.Seconds())
+}
+
 func (o *outcome) summary() string {
-	return fmt.Sprintf("cases   pass %d, fail %d, error %d (exit %d); peak RSS %s; tribunal CPU user %s sys %s\n  bot     requests in flight: mean %.1f, peak %d",
+	return fmt.Sprintf("cases   pass %d, fail %d, error %d (exit %d); peak RSS %s; tribunal CPU user %s sys %s\n  bot     requests in flight: mean %.1f, peak %d; a request took the bot %.2f ms on average",
 		o.totals.Pass, o.totals.Fail, o.totals.Error, o.res.ExitCode, measure.MB(o.res.MaxRSS),
-		measure.Secs(o.res.User), measure.Secs(o.res.Sys), o.bot.MeanInFlight, o.bot.PeakInFlight)
+		measure.Secs(o.res.User), measure.Secs(o.res.Sys), o.bot.MeanInFlight, o.bot.PeakInFlight, float64(o.bot.MeanServing.Microseconds())/1000)
 }
 
 func (b *bench) latencyRun() error {
@@ -201,6 +243,7 @@ func (b *bench) latencyRun() error {
 	fmt.Printf("  ideal   ceil(N/C)×turns×L = %s\n", measure.Secs(ideal))
 	fmt.Printf("  wall    %s (%+.1f%% over ideal)  process start to exit: load, replay, judge, write the reports\n", measure.Secs(o.res.Wall), pct(o.res.Wall, ideal))
 	fmt.Printf("  replay  %s (%+.1f%% over ideal)  the bot's first request to its last reply\n", measure.Secs(o.bot.Busy), pct(o.bot.Busy, ideal))
+	fmt.Printf("  %s\n", o.cpu())
 	fmt.Printf("  %s\n\n", o.summary())
 	return nil
 }
@@ -213,6 +256,7 @@ func (b *bench) overheadRun() error {
 	}
 	fmt.Printf("  wall    %s  process start to exit: load %d cases, replay, judge, write results.jsonl and the reports\n", measure.Secs(o.res.Wall), b.overN)
 	fmt.Printf("  replay  %s  the bot's first request to its last reply\n", measure.Secs(o.bot.Busy))
+	fmt.Printf("  %s\n", o.cpu())
 	fmt.Printf("  per case %.0f µs of wall, %.0f µs of tribunal CPU\n",
 		float64(o.res.Wall.Microseconds())/float64(b.overN), float64((o.res.User+o.res.Sys).Microseconds())/float64(b.overN))
 	fmt.Printf("  %s\n\n", o.summary())
