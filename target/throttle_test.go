@@ -76,6 +76,9 @@ var _ = Describe("WithRetry against a throttling target", func() {
 			Expect(err).NotTo(HaveOccurred())
 		}()
 		at := <-throttledAt
+		// The 429 is on its way back to a's wrapper, which starts the pause
+		// when it gets it: give it that moment, far shorter than the pause.
+		time.Sleep(50 * time.Millisecond)
 		_, err := t.Reply(context.Background(), turn("b"))
 		Expect(err).NotTo(HaveOccurred())
 		wg.Wait()
