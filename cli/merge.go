@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -227,14 +226,7 @@ func readShard(dir string) (*shardResults, error) {
 	if err != nil {
 		return nil, &UsageError{fmt.Errorf("shard %s: %w", dir, err)}
 	}
-	if data, err := os.ReadFile(filepath.Join(filepath.Dir(path), "scorecard.json")); err == nil {
-		var sc struct {
-			Run score.RunInfo `json:"run"`
-		}
-		if json.Unmarshal(data, &sc) == nil {
-			s.run = &sc.Run
-		}
-	}
+	s.run = readRunInfo(filepath.Join(filepath.Dir(path), "scorecard.json"))
 	return s, nil
 }
 

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -91,17 +93,17 @@ func reportRun(opts *ReportOptions) error {
 		out = dir
 	}
 
-	var recs []*results.Record
-	var where []results.Pos
-	seen := map[results.Key]int{}
+	// Two passes over results.jsonl, holding positions, not records: the
+	// first finds the attempts (a later line for an attempt, a redone one,
+	// replaces an earlier one) and the run's span, the second feeds the
+	// scorecard once the cases run are known.
+	where := map[results.Key]results.Pos{}
+	has := map[string]bool{}
+	span := newRunSpan()
 	err = results.ScanFile(path, func(r *results.Record, pos results.Pos) error {
-		if i, dup := seen[r.Key()]; dup {
-			recs[i], where[i] = r, pos // a later line (a redone attempt) replaces an earlier one
-			return nil
-		}
-		seen[r.Key()] = len(recs)
-		recs = append(recs, r)
-		where = append(where, pos)
+		where[r.Key()] = pos
+		has[r.CaseID] = true
+		span.add(r)
 		return nil
 	})
 	if errors.Is(err, os.ErrNotExist) {
@@ -110,15 +112,11 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return &UsageError{fmt.Errorf("%s: %w", path, err)}
 	}
-	if len(recs) == 0 {
+	if len(where) == 0 {
 		return usageErrorf("%s has no finished attempt to report on", path)
 	}
 
 	// The cases run are the suite's cases that have results, in suite order.
-	has := map[string]bool{}
-	for _, r := range recs {
-		has[r.CaseID] = true
-	}
 	var cases []*suite.Case
 	known := map[string]bool{}
 	for _, c := range all {
@@ -139,7 +137,7 @@ func reportRun(opts *ReportOptions) error {
 			len(unknown), results.FileName, suiteNames(suites), unknown[0])
 	}
 
-	info := reportRunInfo(dir, recs)
+	info := reportRunInfo(dir, span)
 	info.Suite = suiteNames(suites)
 	ro := &RunOptions{Flaky: opts.Flaky, Baseline: opts.Baseline, AllowSuiteChange: opts.AllowSuiteChange}
 	base, err := prepareRun(ro, &cfg.Gates, cases, info)
@@ -148,8 +146,14 @@ func reportRun(opts *ReportOptions) error {
 	}
 
 	builder := score.NewBuilder(cases, info)
-	for i, r := range recs {
-		builder.AddAt(r, path, where[i])
+	err = results.ScanFile(path, func(r *results.Record, pos results.Pos) error {
+		if where[r.Key()] == pos {
+			builder.AddAt(r, path, pos)
+		}
+		return nil
+	})
+	if err != nil {
+		return &UsageError{fmt.Errorf("%s: %w", path, err)}
 	}
 	sc := builder.Scorecard(cfg.Gates)
 	for i := range sc.Cases {
@@ -165,18 +169,9 @@ func reportRun(opts *ReportOptions) error {
 		return fmt.Errorf("creating report folder: %w", err)
 	}
 	if abs1, _ := filepath.Abs(out); abs1 != mustAbs(dir) {
-		// A report folder holds its results too.
-		w, err := results.Create(filepath.Join(out, results.FileName))
-		if err != nil {
-			return err
-		}
-		for _, r := range recs {
-			if err := w.Write(r); err != nil {
-				_ = w.Close()
-				return err
-			}
-		}
-		if err := w.Close(); err != nil {
+		// A report folder holds its results too: the attempts reported,
+		// each line as it was, in file order.
+		if err := copyLines(path, filepath.Join(out, results.FileName), where); err != nil {
 			return err
 		}
 	}
@@ -194,44 +189,120 @@ func mustAbs(p string) string {
 	return a
 }
 
-// reportRunInfo describes the run behind recs: from the folder's
+// runSpan is what the records say about their run: the target, the first
+// start, the last finish and the highest attempt.
+type runSpan struct{ info score.RunInfo }
+
+func newRunSpan() *runSpan { return &runSpan{info: score.RunInfo{Tribunal: version()}} }
+
+func (s *runSpan) add(r *results.Record) {
+	s.info.Repeat = max(s.info.Repeat, r.Attempt)
+	t := r.Transcript
+	if t == nil {
+		return
+	}
+	if s.info.Target == "" {
+		s.info.Target = t.Target
+	}
+	if !t.Started.IsZero() && (s.info.Started.IsZero() || t.Started.Before(s.info.Started)) {
+		s.info.Started = t.Started
+	}
+	if end := t.Started.Add(time.Duration(t.DurationMS * float64(time.Millisecond))); end.After(s.info.Finished) {
+		s.info.Finished = end
+	}
+}
+
+// reportRunInfo describes the run behind the records: from the folder's
 // scorecard.json when it has one (the run's own record), else from the
 // transcripts (target, first start, last finish, highest attempt).
-func reportRunInfo(dir string, recs []*results.Record) score.RunInfo {
-	if data, err := os.ReadFile(filepath.Join(dir, "scorecard.json")); err == nil {
-		var sc struct {
-			Run *score.RunInfo `json:"run"`
-		}
-		if json.Unmarshal(bytes.TrimSpace(data), &sc) == nil && sc.Run != nil {
-			info := *sc.Run
-			info.SuiteHash = "" // recomputed from the cases, as run does
-			for _, r := range recs {
-				info.Repeat = max(info.Repeat, r.Attempt)
-			}
-			return info
-		}
+func reportRunInfo(dir string, span *runSpan) score.RunInfo {
+	if run := readRunInfo(filepath.Join(dir, "scorecard.json")); run != nil {
+		info := *run
+		info.SuiteHash = "" // recomputed from the cases, as run does
+		info.Repeat = max(info.Repeat, span.info.Repeat)
+		return info
 	}
-	info := score.RunInfo{Tribunal: version()}
-	for _, r := range recs {
-		info.Repeat = max(info.Repeat, r.Attempt)
-		t := r.Transcript
-		if t == nil {
-			continue
-		}
-		if info.Target == "" {
-			info.Target = t.Target
-		}
-		if !t.Started.IsZero() && (info.Started.IsZero() || t.Started.Before(info.Started)) {
-			info.Started = t.Started
-		}
-		if end := t.Started.Add(time.Duration(t.DurationMS * float64(time.Millisecond))); end.After(info.Finished) {
-			info.Finished = end
-		}
-	}
+	info := span.info
 	if info.Repeat < 1 {
 		info.Repeat = 1
 	}
 	return info
+}
+
+// readRunInfo is the run section of a scorecard.json, or nil. It reads up
+// to that section only: the cases after it can be hundreds of megabytes.
+func readRunInfo(path string) *score.RunInfo {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	dec := json.NewDecoder(bufio.NewReader(f))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		if t == "run" {
+			var run score.RunInfo
+			if dec.Decode(&run) != nil {
+				return nil
+			}
+			return &run
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// copyLines writes the lines of results file src at the positions keep, in
+// file order, to a new results file dst.
+func copyLines(src, dst string, keep map[results.Key]results.Pos) error {
+	pos := make([]results.Pos, 0, len(keep))
+	for _, p := range keep {
+		pos = append(pos, p)
+	}
+	sort.Slice(pos, func(i, j int) bool { return pos[i].Off < pos[j].Off })
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(out, 1<<20)
+	var buf []byte
+	for _, p := range pos {
+		buf = slices.Grow(buf[:0], p.Len)[:p.Len]
+		if _, err := in.ReadAt(buf, p.Off); err != nil {
+			out.Close()
+			return fmt.Errorf("copying %s: %w", src, err)
+		}
+		if buf[len(buf)-1] != '\n' {
+			buf = append(buf, '\n') // the last line of a file cut short of its newline
+		}
+		if _, err := w.Write(buf); err != nil {
+			out.Close()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // publishCI hands the finished run to the CI it runs in. On GitHub

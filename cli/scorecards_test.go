@@ -18,6 +18,7 @@ import (
 
 	"github.com/tribunal-eval/tribunal/demobot"
 	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
 	"github.com/tribunal-eval/tribunal/suite"
 )
@@ -365,6 +366,48 @@ var _ = Describe("scorecards across runs", Ordered, func() {
 			Expect(sc.Cases[0].Title).To(Equal("Second title"))
 			Expect(sc.Cases[0].Severity).To(Equal(suite.High))
 			Expect(gateCheck(sc, "min_pass_rate.overall")).NotTo(BeNil())
+		})
+
+		It("reports a redone attempt once, its later line, and copies only complete lines", func() {
+			dir := writeSuite(map[string]string{
+				"a.yaml": "version: 1\ncases:\n  - id: one\n    turns: [{user: hello}]\n  - id: two\n    turns: [{user: hi}]\n",
+			})
+			res := out("redone")
+			Expect(run("run", dir, "--out", res).code).To(Equal(0))
+			path := filepath.Join(res, results.FileName)
+			var redo results.Record
+			Expect(results.ReadFile(path, func(r *results.Record) error {
+				if r.CaseID == "one" {
+					redo = *r
+				}
+				return nil
+			})).To(Succeed())
+			redo.Verdicts = []judges.Verdict{{Judge: "expect", Dimension: judges.Accuracy, Status: judges.Fail, Rationale: "redone"}}
+			line, err := json.Marshal(&redo)
+			Expect(err).NotTo(HaveOccurred())
+			f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			Expect(err).NotTo(HaveOccurred())
+			_, _ = f.Write(append(line, '\n'))
+			_, _ = f.WriteString(`{"case_id":"two","attempt":1,"transcr`) // torn by a kill
+			Expect(f.Close()).To(Succeed())
+
+			other := out("redone-elsewhere")
+			r := run("report", res, dir, "--out", other)
+			Expect(r.code).To(Equal(0), "a medium case failing holds the default gates: "+r.out+r.errOut)
+			sc := readScorecard(other)
+			Expect(sc.Totals.Attempts).To(Equal(2))
+			Expect(sc.Cases[0].ID).To(Equal("one"))
+			Expect(sc.Cases[0].Status).To(Equal(judges.Fail))
+			Expect(sc.Cases[0].Verdicts).To(ContainElement(HaveField("Rationale", "redone")))
+			var copied []results.Key
+			Expect(results.ReadFile(filepath.Join(other, results.FileName), func(r *results.Record) error {
+				copied = append(copied, r.Key())
+				return nil
+			})).To(Succeed())
+			Expect(copied).To(ConsistOf(results.Key{CaseID: "two", Attempt: 1}, results.Key{CaseID: "one", Attempt: 1}))
+			data, _ := os.ReadFile(filepath.Join(other, results.FileName))
+			Expect(string(data)).To(HaveSuffix("}\n"))
+			Expect(string(data)).NotTo(ContainSubstring(`"transcr"`))
 		})
 
 		It("exits 2 without results", func() {
