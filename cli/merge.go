@@ -81,11 +81,20 @@ as in tribunal run --resume.`,
 	return cmd
 }
 
-// shardResults is one shard's report folder as merge reads it.
+// shardResults is one shard's report folder as merge reads it: where each
+// attempt's line is in its results.jsonl, not the records themselves, so a
+// merge of large shards holds positions only.
 type shardResults struct {
 	dir     string
-	records map[results.Key]*results.Record
+	path    string
+	records map[results.Key]results.Pos
 	run     *score.RunInfo // from its scorecard.json, when there is one
+}
+
+// shardLine is one attempt's line: its shard and where it is there.
+type shardLine struct {
+	shard int
+	pos   results.Pos
 }
 
 func mergeRun(opts *MergeOptions) error {
@@ -117,12 +126,12 @@ func mergeRun(opts *MergeOptions) error {
 	}
 
 	// Join: the first shard to have an attempt keeps it.
-	merged := map[results.Key]*results.Record{}
+	merged := map[results.Key]shardLine{}
 	from := map[results.Key]string{}
 	var overlaps []string
 	unknown := map[string]bool{}
-	for _, s := range shards {
-		for k, r := range s.records {
+	for si, s := range shards {
+		for k, pos := range s.records {
 			if _, ok := order[k.CaseID]; !ok {
 				unknown[k.CaseID] = true
 				continue
@@ -131,7 +140,7 @@ func mergeRun(opts *MergeOptions) error {
 				overlaps = append(overlaps, fmt.Sprintf("%s #%d (%s and %s)", k.CaseID, k.Attempt, prev, s.dir))
 				continue
 			}
-			merged[k], from[k] = r, s.dir
+			merged[k], from[k] = shardLine{si, pos}, s.dir
 		}
 	}
 	if len(unknown) > 0 {
@@ -168,20 +177,7 @@ func mergeRun(opts *MergeOptions) error {
 		return fmt.Errorf("creating report folder: %w", err)
 	}
 	resultsPath := filepath.Join(opts.Out, results.FileName)
-	w, err := results.Create(resultsPath)
-	if err != nil {
-		return err
-	}
-	for _, k := range keys {
-		r := merged[k]
-		pos, err := w.Put(r)
-		if err != nil {
-			_ = w.Close()
-			return err
-		}
-		builder.AddAt(r, resultsPath, pos)
-	}
-	if err := w.Close(); err != nil {
+	if err := writeMerged(resultsPath, shards, keys, merged, builder); err != nil {
 		return err
 	}
 
@@ -215,9 +211,9 @@ func readShard(dir string) (*shardResults, error) {
 	} else if st.IsDir() {
 		path = filepath.Join(dir, results.FileName)
 	}
-	s := &shardResults{dir: dir, records: map[results.Key]*results.Record{}}
-	err := results.ReadFile(path, func(r *results.Record) error {
-		s.records[r.Key()] = r // a later line (a redo) replaces an earlier one
+	s := &shardResults{dir: dir, path: path, records: map[results.Key]results.Pos{}}
+	err := results.ScanFile(path, func(r *results.Record, pos results.Pos) error {
+		s.records[r.Key()] = pos // a later line (a redo) replaces an earlier one
 		return nil
 	})
 	if errors.Is(err, os.ErrNotExist) {
@@ -228,6 +224,47 @@ func readShard(dir string) (*shardResults, error) {
 	}
 	s.run = readRunInfo(filepath.Join(filepath.Dir(path), "scorecard.json"))
 	return s, nil
+}
+
+// writeMerged writes the attempts keys, in that order, read one at a time
+// from their shards, as a new results file at path, and adds each to the
+// scorecard.
+func writeMerged(path string, shards []*shardResults, keys []results.Key, lines map[results.Key]shardLine, builder *score.Builder) (err error) {
+	files := make([]*os.File, len(shards))
+	defer func() {
+		for _, f := range files {
+			if f != nil {
+				f.Close()
+			}
+		}
+	}()
+	w, err := results.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	for _, k := range keys {
+		l := lines[k]
+		if files[l.shard] == nil {
+			if files[l.shard], err = os.Open(shards[l.shard].path); err != nil {
+				return err
+			}
+		}
+		r, err := results.ReadAt(files[l.shard], l.pos)
+		if err != nil {
+			return fmt.Errorf("shard %s: %w", shards[l.shard].dir, err)
+		}
+		pos, err := w.Put(r)
+		if err != nil {
+			return err
+		}
+		builder.AddAt(r, path, pos)
+	}
+	return nil
 }
 
 // mergedRunInfo spans the shards' runs: the earliest start, the latest
