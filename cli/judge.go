@@ -82,21 +82,25 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 			cases = append(cases, c)
 		}
 	}
-	var recs []*results.Record
-	if err := results.ReadFile(filepath.Join(opts.ResultsDir, results.FileName), func(r *results.Record) error {
-		recs = append(recs, r)
+	// A first pass checks the transcripts' cases and learns the run's
+	// target and repeat count without holding the records.
+	inPath := filepath.Join(opts.ResultsDir, results.FileName)
+	var unknown []string
+	repeat, target := 1, ""
+	if err := results.ReadFile(inPath, func(r *results.Record) error {
+		if byID[r.CaseID] == nil {
+			unknown = append(unknown, r.CaseID)
+		}
+		repeat = max(repeat, r.Attempt)
+		if r.Transcript != nil && target == "" {
+			target = r.Transcript.Target
+		}
 		return nil
 	}); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return usageErrorf("%s has no %s to re-judge", opts.ResultsDir, results.FileName)
 		}
 		return &UsageError{err}
-	}
-	var unknown []string
-	for _, r := range recs {
-		if byID[r.CaseID] == nil {
-			unknown = append(unknown, r.CaseID)
-		}
 	}
 	if len(unknown) > 0 {
 		return usageErrorf("%d transcript(s) belong to cases not in the suites (first: %s); name the suite folders the run used", len(unknown), unknown[0])
@@ -108,22 +112,6 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	}
 	defer judging.close()
 
-	// Judge concurrently (LLM judges are slow), then record in file order.
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(opts.Concurrency)
-	for _, r := range recs {
-		g.Go(func() error {
-			r.Verdicts = nil
-			if r.Transcript != nil && !r.Transcript.Failed() {
-				r.Verdicts = judging.panel.Judge(gctx, byID[r.CaseID], r.Transcript)
-			}
-			return gctx.Err()
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return errInterrupted
-	}
-
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return fmt.Errorf("creating report folder: %w", err)
 	}
@@ -132,34 +120,70 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	if err != nil {
 		return err
 	}
-	repeat := 1
-	target := ""
-	for _, r := range recs {
-		repeat = max(repeat, r.Attempt)
-		if r.Transcript != nil && target == "" {
-			target = r.Transcript.Target
-		}
-	}
 	builder := score.NewBuilder(cases, score.RunInfo{Tribunal: version(), Suite: suiteNames(suites), Target: target,
 		Repeat: repeat, Started: time.Now().UTC(), Judges: judging.info()})
-	for _, r := range recs {
-		pos, err := w.Put(r)
-		if err != nil {
-			return err
+
+	// Judge a batch concurrently (LLM judges are slow), then record it in
+	// file order; memory holds one batch of transcripts, whatever the run.
+	batch := make([]*results.Record, 0, judgeBatch)
+	flush := func() error {
+		g, gctx := errgroup.WithContext(ctx)
+		g.SetLimit(opts.Concurrency)
+		for _, r := range batch {
+			g.Go(func() error {
+				r.Verdicts = nil
+				if r.Transcript != nil && !r.Transcript.Failed() {
+					r.Verdicts = judging.panel.Judge(gctx, byID[r.CaseID], r.Transcript)
+				}
+				return gctx.Err()
+			})
 		}
-		builder.AddAt(r, resultsPath, pos)
+		if err := g.Wait(); err != nil {
+			return errInterrupted
+		}
+		for _, r := range batch {
+			pos, err := w.Put(r)
+			if err != nil {
+				return err
+			}
+			builder.AddAt(r, resultsPath, pos)
+		}
+		batch = batch[:0]
+		return nil
 	}
-	if err := w.Close(); err != nil {
+	err = results.ReadFile(inPath, func(r *results.Record) error {
+		if batch = append(batch, r); len(batch) == judgeBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	interrupted := errors.Is(err, errInterrupted)
+	if err != nil && !interrupted {
 		return err
 	}
+	// Interrupted, the report covers the batches judged, as run's does.
 	sc := builder.Scorecard(cfg.Gates)
 	sc.Run.Finished = time.Now().UTC()
+	sc.Run.Interrupted = interrupted
 	judging.annotate(sc)
 	if err := deliver(opts.IO, opts.Out, sc); err != nil {
 		return err
 	}
+	if interrupted {
+		return errInterrupted
+	}
 	return gateResult(sc)
 }
+
+// judgeBatch is how many transcripts are judged at a time: enough to keep
+// --concurrency LLM calls busy, few enough to hold in memory.
+const judgeBatch = 1024
 
 func sameDir(a, b string) bool {
 	aa, err1 := filepath.Abs(a)

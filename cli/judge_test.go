@@ -13,6 +13,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/tribunal-eval/tribunal/judges"
+	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
 )
 
@@ -180,6 +181,27 @@ var _ = Describe("tribunal judge", func() {
 		r := run("judge", first, "--out", filepath.Join(GinkgoT().TempDir(), "again"))
 		Expect(r.code).To(Equal(1))
 		Expect(r.out).To(ContainSubstring("airline/bereavement-retroactive"))
+	})
+
+	It("re-judges a run larger than one batch in file order, every attempt once", func() {
+		first := filepath.Join(GinkgoT().TempDir(), "first")
+		Expect(run("run", "--out", first, "--repeat", "5").code).To(Equal(0)) // 216 cases × 5 > 1,024
+		again := filepath.Join(GinkgoT().TempDir(), "again")
+		r := run("judge", first, "--out", again)
+		Expect(r.code).To(Equal(0), r.out+r.errOut)
+		keys := func(dir string) []results.Key {
+			var ks []results.Key
+			Expect(results.ReadFile(filepath.Join(dir, results.FileName), func(r *results.Record) error {
+				ks = append(ks, r.Key())
+				return nil
+			})).To(Succeed())
+			return ks
+		}
+		want := keys(first)
+		Expect(len(want)).To(BeNumerically(">", 1024))
+		Expect(keys(again)).To(Equal(want))
+		a, b := readScorecard(first), readScorecard(again)
+		Expect(b.Totals).To(Equal(a.Totals))
 	})
 
 	It("refuses to overwrite the transcripts it reads, and a folder without results", func() {
