@@ -19,26 +19,17 @@ const (
 	junitReplyMax   = 4000 // runes of one reply in <system-out>
 )
 
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Time     string       `xml:"time,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
+// junitSuite is the <testsuite>'s attributes and properties; its
+// testcases are written one case at a time.
 type junitSuite struct {
-	Name       string          `xml:"name,attr"`
-	Tests      int             `xml:"tests,attr"`
-	Failures   int             `xml:"failures,attr"`
-	Errors     int             `xml:"errors,attr"`
-	Skipped    int             `xml:"skipped,attr"`
-	Time       string          `xml:"time,attr"`
-	Timestamp  string          `xml:"timestamp,attr,omitempty"`
-	Properties []junitProperty `xml:"properties>property,omitempty"`
-	Cases      []junitCase     `xml:"testcase"`
+	Name       string
+	Tests      int
+	Failures   int
+	Errors     int
+	Skipped    int
+	Time       string
+	Timestamp  string
+	Properties []junitProperty
 }
 
 type junitProperty struct {
@@ -92,90 +83,158 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 	}
 	js.Properties = junitProperties(sc)
 
+	// The counts head the file, so a first pass takes them from the
+	// outcomes; the second writes the testcases one case at a time, reading
+	// back only the cases that did not pass.
 	var sumMS float64
 	for ci := range sc.Cases {
-		// Passed attempts need their timing only; the verdicts and
-		// conversation of the others are read back.
 		c := &sc.Cases[ci]
-		if c.Status != judges.Pass {
-			var err error
-			if c, err = sc.Detail(ci); err != nil {
-				return fmt.Errorf("reports: junit.xml: %w", err)
-			}
-		}
-		class := xmlText(caseGroup(c, sc.Run.Suite))
 		if len(c.Attempts) == 0 {
-			js.Cases = append(js.Cases, junitCase{
-				Name: xmlText(c.ID), Classname: class, Time: "0",
-				Skipped: &junitOutcome{Message: "no attempt finished (the run was interrupted or the case was not run)"},
-			})
+			js.Tests++
 			js.Skipped++
 			continue
 		}
-		numbered := sc.Run.Repeat > 1 || len(c.Attempts) > 1
 		for ai := range c.Attempts {
 			a := &c.Attempts[ai]
-			name := c.ID
-			if numbered {
-				name += " #" + strconv.Itoa(attemptNumber(a, ai))
-			}
-			tc := junitCase{Name: xmlText(name), Classname: class, Time: "0"}
+			js.Tests++
 			if ms, _, ok := a.Timing(); ok {
 				sumMS += ms
-				tc.Time = seconds(ms)
 			}
 			switch a.Status {
 			case judges.Fail:
-				failed := verdictDimensions(a.Verdicts, judges.Fail)
-				msg := "failed"
-				if len(failed) > 0 {
-					msg += ": " + joinDimensions(failed)
-				}
-				if c.Flaky {
-					n := c.CountAttempts()
-					msg += fmt.Sprintf(" (flaky: %d of %d attempts passed)", n.Pass, len(c.Attempts))
-				}
-				tc.Failure = &junitOutcome{Message: xmlText(msg), Type: xmlText(string(c.Severity)), Body: xmlText(verdictReport(a.Verdicts))}
-				tc.SystemOut = systemOut(c, a.Transcript)
 				js.Failures++
 			case judges.Error:
-				msg := attemptError(a)
-				body := msg
-				if vs := verdictReport(a.Verdicts); vs != "" {
-					body += "\n\n" + vs
-				}
-				tc.Error = &junitOutcome{Message: xmlText(oneLine(truncate(msg, junitMessageMax))), Type: "error", Body: xmlText(truncate(body, 4*junitTextMax))}
-				tc.SystemOut = systemOut(c, a.Transcript)
 				js.Errors++
 			case judges.Pass:
 			default:
-				tc.Skipped = &junitOutcome{Message: xmlText(fmt.Sprintf("attempt status %q", a.Status))}
 				js.Skipped++
 			}
-			js.Cases = append(js.Cases, tc)
 		}
 	}
-	js.Tests = len(js.Cases)
 	wallMS := float64(sc.Run.Finished.Sub(sc.Run.Started).Milliseconds())
 	if sc.Run.Started.IsZero() || sc.Run.Finished.IsZero() || wallMS <= 0 {
 		wallMS = sumMS
 	}
 	js.Time = seconds(wallMS)
 
-	doc := junitSuites{
-		Name: "tribunal", Tests: js.Tests, Failures: js.Failures, Errors: js.Errors,
-		Time: js.Time, Suites: []junitSuite{js},
-	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	attr := func(name, value string) xml.Attr { return xml.Attr{Name: xml.Name{Local: name}, Value: value} }
+	suites := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
+		attr("name", "tribunal"), attr("tests", strconv.Itoa(js.Tests)), attr("failures", strconv.Itoa(js.Failures)),
+		attr("errors", strconv.Itoa(js.Errors)), attr("time", js.Time)}}
+	suiteEl := xml.StartElement{Name: xml.Name{Local: "testsuite"}, Attr: []xml.Attr{
+		attr("name", js.Name), attr("tests", strconv.Itoa(js.Tests)), attr("failures", strconv.Itoa(js.Failures)),
+		attr("errors", strconv.Itoa(js.Errors)), attr("skipped", strconv.Itoa(js.Skipped)), attr("time", js.Time)}}
+	if js.Timestamp != "" {
+		suiteEl.Attr = append(suiteEl.Attr, attr("timestamp", js.Timestamp))
+	}
+	if err := enc.EncodeToken(suites); err != nil {
 		return fmt.Errorf("reports: encoding junit.xml: %w", err)
+	}
+	if err := enc.EncodeToken(suiteEl); err != nil {
+		return fmt.Errorf("reports: encoding junit.xml: %w", err)
+	}
+	if len(js.Properties) > 0 {
+		props := xml.StartElement{Name: xml.Name{Local: "properties"}}
+		if err := enc.EncodeToken(props); err != nil {
+			return fmt.Errorf("reports: encoding junit.xml: %w", err)
+		}
+		for _, p := range js.Properties {
+			if err := enc.EncodeElement(p, xml.StartElement{Name: xml.Name{Local: "property"}}); err != nil {
+				return fmt.Errorf("reports: encoding junit.xml: %w", err)
+			}
+		}
+		if err := enc.EncodeToken(props.End()); err != nil {
+			return fmt.Errorf("reports: encoding junit.xml: %w", err)
+		}
+	}
+	testcase := xml.StartElement{Name: xml.Name{Local: "testcase"}}
+	for ci := range sc.Cases {
+		tcs, err := junitCasesOf(sc, ci)
+		if err != nil {
+			return err
+		}
+		for i := range tcs {
+			if err := enc.EncodeElement(&tcs[i], testcase); err != nil {
+				return fmt.Errorf("reports: encoding junit.xml: %w", err)
+			}
+		}
+	}
+	for _, end := range []xml.EndElement{suiteEl.End(), suites.End()} {
+		if err := enc.EncodeToken(end); err != nil {
+			return fmt.Errorf("reports: encoding junit.xml: %w", err)
+		}
+	}
+	if err := enc.Flush(); err != nil {
+		return err
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitCasesOf is the testcases of case ci: one per attempt, or one
+// skipped testcase for a case no attempt of which finished.
+func junitCasesOf(sc *score.Scorecard, ci int) ([]junitCase, error) {
+	// Passed attempts need their timing only; the verdicts and
+	// conversation of the others are read back.
+	c := &sc.Cases[ci]
+	if c.Status != judges.Pass {
+		var err error
+		if c, err = sc.Detail(ci); err != nil {
+			return nil, fmt.Errorf("reports: junit.xml: %w", err)
+		}
+	}
+	class := xmlText(caseGroup(c, sc.Run.Suite))
+	if len(c.Attempts) == 0 {
+		return []junitCase{{
+			Name: xmlText(c.ID), Classname: class, Time: "0",
+			Skipped: &junitOutcome{Message: "no attempt finished (the run was interrupted or the case was not run)"},
+		}}, nil
+	}
+	out := make([]junitCase, 0, len(c.Attempts))
+	numbered := sc.Run.Repeat > 1 || len(c.Attempts) > 1
+	for ai := range c.Attempts {
+		a := &c.Attempts[ai]
+		name := c.ID
+		if numbered {
+			name += " #" + strconv.Itoa(attemptNumber(a, ai))
+		}
+		tc := junitCase{Name: xmlText(name), Classname: class, Time: "0"}
+		if ms, _, ok := a.Timing(); ok {
+			tc.Time = seconds(ms)
+		}
+		switch a.Status {
+		case judges.Fail:
+			failed := verdictDimensions(a.Verdicts, judges.Fail)
+			msg := "failed"
+			if len(failed) > 0 {
+				msg += ": " + joinDimensions(failed)
+			}
+			if c.Flaky {
+				n := c.CountAttempts()
+				msg += fmt.Sprintf(" (flaky: %d of %d attempts passed)", n.Pass, len(c.Attempts))
+			}
+			tc.Failure = &junitOutcome{Message: xmlText(msg), Type: xmlText(string(c.Severity)), Body: xmlText(verdictReport(a.Verdicts))}
+			tc.SystemOut = systemOut(c, a.Transcript)
+		case judges.Error:
+			msg := attemptError(a)
+			body := msg
+			if vs := verdictReport(a.Verdicts); vs != "" {
+				body += "\n\n" + vs
+			}
+			tc.Error = &junitOutcome{Message: xmlText(oneLine(truncate(msg, junitMessageMax))), Type: "error", Body: xmlText(truncate(body, 4*junitTextMax))}
+			tc.SystemOut = systemOut(c, a.Transcript)
+		case judges.Pass:
+		default:
+			tc.Skipped = &junitOutcome{Message: xmlText(fmt.Sprintf("attempt status %q", a.Status))}
+		}
+		out = append(out, tc)
+	}
+	return out, nil
 }
 
 func junitProperties(sc *score.Scorecard) []junitProperty {
