@@ -1,10 +1,8 @@
 package handoff
 
 import (
-	"io/fs"
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -15,38 +13,12 @@ import (
 // corpus returns every string of the bundled cases and calibration set,
 // with upper-cased copies: what customers and bots write.
 func corpus() []string {
-	var out []string
-	var walk func(v any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case string:
-			out = append(out, x, strings.ToUpper(x))
-		case []any:
-			for _, e := range x {
-				walk(e)
-			}
-		case map[string]any:
-			for _, e := range x {
-				walk(e)
-			}
-		}
-	}
-	err := fs.WalkDir(fixtures.FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".yaml") {
-			return err
-		}
-		data, err := fs.ReadFile(fixtures.FS, path)
-		if err != nil {
-			return err
-		}
-		var doc any
-		if err := yaml.Unmarshal(data, &doc); err != nil {
-			return err
-		}
-		walk(doc)
-		return nil
-	})
+	texts, err := fixtures.Texts(false)
 	Expect(err).NotTo(HaveOccurred())
+	out := make([]string, 0, 2*len(texts))
+	for _, t := range texts {
+		out = append(out, t, strings.ToUpper(t))
+	}
 	return out
 }
 

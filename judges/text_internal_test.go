@@ -5,7 +5,6 @@ package judges
 // table, trigram detection, word sets and figure keys.
 
 import (
-	"io/fs"
 	"math"
 	"math/rand"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
 	g "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -24,42 +22,7 @@ import (
 // of its policies, with variants: upper-cased, lower-cased, and cut at
 // random bytes (so not always UTF-8).
 func corpus() []string {
-	var out []string
-	var walk func(v any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case string:
-			out = append(out, x)
-		case []any:
-			for _, e := range x {
-				walk(e)
-			}
-		case map[string]any:
-			for _, e := range x {
-				walk(e)
-			}
-		}
-	}
-	err := fs.WalkDir(fixtures.FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fixtures.FS, path)
-		if err != nil {
-			return err
-		}
-		switch {
-		case strings.HasSuffix(path, ".md"):
-			out = append(out, string(data))
-		case strings.HasSuffix(path, ".yaml"):
-			var doc any
-			if err := yaml.Unmarshal(data, &doc); err != nil {
-				return err
-			}
-			walk(doc)
-		}
-		return nil
-	})
+	out, err := fixtures.Texts(true)
 	Expect(err).NotTo(HaveOccurred())
 	rng := rand.New(rand.NewSource(1))
 	for _, s := range out[:len(out):len(out)] {
