@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
 	"github.com/tribunal-eval/tribunal/suite"
@@ -24,6 +25,7 @@ type JudgeCmdOptions struct {
 	Out         string
 	Concurrency int
 	Judging     JudgeOptions
+	Report      reports.Options
 }
 
 // NewCmdJudge builds `tribunal judge`.
@@ -56,6 +58,7 @@ judges and prompt versions ruled.`,
 	f.StringVar(&opts.Out, "out", "tribunal-judged", "report folder for the new verdicts (not RESULTS_DIR)")
 	f.IntVar(&opts.Concurrency, "concurrency", 8, "transcripts judged at once")
 	addJudgeFlags(f, &opts.Judging)
+	addReportFlags(f, &opts.Report)
 	return cmd
 }
 
@@ -65,6 +68,9 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	}
 	if sameDir(opts.ResultsDir, opts.Out) {
 		return usageErrorf("--out must differ from RESULTS_DIR, so the original transcripts are kept")
+	}
+	if err := checkReport(opts.Report); err != nil {
+		return err
 	}
 	if opts.Concurrency < 1 {
 		return usageErrorf("--concurrency must be at least 1")
@@ -172,7 +178,7 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	sc.Run.Finished = time.Now().UTC()
 	sc.Run.Interrupted = interrupted
 	judging.annotate(sc)
-	if err := deliver(opts.IO, opts.Out, sc); err != nil {
+	if err := deliver(opts.IO, opts.Out, sc, opts.Report); err != nil {
 		return err
 	}
 	if interrupted {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
 	"github.com/tribunal-eval/tribunal/suite"
@@ -31,6 +32,7 @@ type MergeOptions struct {
 	Baseline         string
 	AllowSuiteChange bool
 	Flaky            string
+	Report           reports.Options
 }
 
 // NewCmdMerge builds `tribunal merge`.
@@ -78,6 +80,7 @@ as in tribunal run --resume.`,
 	f.StringVar(&opts.Baseline, "baseline", "", "an earlier scorecard.json (or its report folder) to compare the merged run with and gate on")
 	f.BoolVar(&opts.AllowSuiteChange, "allow-suite-change", false, "compare with a --baseline of different cases (matched by id)")
 	f.StringVar(&opts.Flaky, "flaky", "", "flaky cases under --repeat (some attempts pass, some fail): warn (default) or fail the gate")
+	addReportFlags(f, &opts.Report)
 	return cmd
 }
 
@@ -98,6 +101,9 @@ type shardLine struct {
 }
 
 func mergeRun(opts *MergeOptions) error {
+	if err := checkReport(opts.Report); err != nil {
+		return err
+	}
 	suites, err := loadSuites(opts.Suites)
 	if err != nil {
 		return err
@@ -191,7 +197,7 @@ func mergeRun(opts *MergeOptions) error {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "tribunal merge: %d attempts of %d cases from %d shard(s)\n", len(keys), sc.Totals.Cases, len(shards))
-	if err := deliver(opts.IO, opts.Out, sc); err != nil {
+	if err := deliver(opts.IO, opts.Out, sc, opts.Report); err != nil {
 		return err
 	}
 

@@ -30,6 +30,7 @@ type ReportOptions struct {
 	Baseline         string
 	AllowSuiteChange bool
 	Flaky            string
+	Report           reports.Options
 }
 
 // NewCmdReport builds `tribunal report`.
@@ -66,10 +67,14 @@ Exits like tribunal run: 0 every gate held, 1 a gate failed, 2 bad input,
 	f.StringVar(&opts.Baseline, "baseline", "", "an earlier scorecard.json to compare with and gate on")
 	f.BoolVar(&opts.AllowSuiteChange, "allow-suite-change", false, "compare with a baseline of different cases (matched by id)")
 	f.StringVar(&opts.Flaky, "flaky", "", "flaky cases (some attempts pass, some fail): warn (default) or fail the gate")
+	addReportFlags(f, &opts.Report)
 	return cmd
 }
 
 func reportRun(opts *ReportOptions) error {
+	if err := checkReport(opts.Report); err != nil {
+		return err
+	}
 	suites, err := loadSuites(opts.Suites)
 	if err != nil {
 		return err
@@ -175,7 +180,7 @@ func reportRun(opts *ReportOptions) error {
 			return err
 		}
 	}
-	if err := deliver(opts.IO, out, sc); err != nil {
+	if err := deliver(opts.IO, out, sc, opts.Report); err != nil {
 		return err
 	}
 	return gateResult(sc)

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/tribunal-eval/tribunal/demobot"
 	"github.com/tribunal-eval/tribunal/replay"
+	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
 	"github.com/tribunal-eval/tribunal/suite"
@@ -37,6 +38,7 @@ type RunOptions struct {
 	Resume      bool
 	DemoFlaws   string
 	Judging     JudgeOptions
+	Report      reports.Options
 
 	// Baseline is an earlier scorecard.json to compare with and gate on;
 	// AllowSuiteChange compares it even when the cases differ. Flaky
@@ -99,6 +101,7 @@ from the environment (TRIBUNAL_TARGET_API_KEY by default), never from flags.`,
 	f.BoolVar(&opts.Resume, "resume", false, "keep the attempts already in OUT/results.jsonl and run only the missing ones")
 	f.StringVar(&opts.DemoFlaws, "demo-flaws", "", "make the embedded demo bot misbehave: "+strings.Join(demobot.FlawNames(), ", "))
 	addJudgeFlags(f, &opts.Judging)
+	addReportFlags(f, &opts.Report)
 	f.StringVar(&opts.Baseline, "baseline", "", "an earlier scorecard.json (or its report folder) to compare with: fail on a critical/high case that passed there and fails now, or a dimension that dropped beyond noise")
 	f.BoolVar(&opts.AllowSuiteChange, "allow-suite-change", false, "compare with a --baseline of different cases (matched by id)")
 	f.StringVar(&opts.Flaky, "flaky", "", "flaky cases under --repeat (some attempts pass, some fail): warn (default) or fail the gate")
@@ -108,6 +111,9 @@ from the environment (TRIBUNAL_TARGET_API_KEY by default), never from flags.`,
 func runRun(ctx context.Context, opts *RunOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if err := checkReport(opts.Report); err != nil {
+		return err
 	}
 	suites, err := loadSuites(opts.Dirs)
 	if err != nil {
@@ -205,7 +211,7 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	if err := applyBaseline(sc, base); err != nil {
 		return err
 	}
-	if err := deliver(opts.IO, opts.Out, sc); err != nil {
+	if err := deliver(opts.IO, opts.Out, sc, opts.Report); err != nil {
 		return err
 	}
 	switch {

@@ -352,6 +352,34 @@ var _ = Describe("scorecards across runs", Ordered, func() {
 			Expect(readScorecard(other).Baseline.Regressions).To(ContainElement(HaveField("ID", "airline/bereavement-retroactive")))
 		})
 
+		It("bounds index.html's conversations with --html-conversations, failures first", func() {
+			dir := out("few-conversations")
+			Expect(run("run", "--out", dir, "--demo-flaws", "air-canada").code).To(Equal(1))
+			page := func() string {
+				data, err := os.ReadFile(filepath.Join(dir, "index.html"))
+				Expect(err).NotTo(HaveOccurred())
+				return string(data)
+			}
+			sc := readScorecard(dir)
+			Expect(strings.Count(page(), "<details id=")).To(Equal(len(sc.Cases)), "a library-sized run shows every conversation")
+
+			Expect(run("report", dir, "--html-conversations", "3").code).To(Equal(1))
+			Expect(strings.Count(page(), "<details id=")).To(Equal(3))
+			Expect(page()).To(MatchRegexp(`<details id="c\d+" class="case fail"`))
+			Expect(page()).NotTo(MatchRegexp(`<details id="c\d+" class="case pass"`))
+			Expect(page()).To(ContainSubstring(fmt.Sprintf("The other %d are listed in the table", len(sc.Cases)-3)))
+			Expect(readScorecard(dir).Cases).To(HaveLen(len(sc.Cases)), "scorecard.json keeps every case")
+
+			Expect(run("report", dir, "--html-conversations", "0").code).To(Equal(1))
+			Expect(strings.Count(page(), "<details id=")).To(Equal(len(sc.Cases)))
+
+			bad := out("negative-conversations")
+			r := run("run", "--out", bad, "--html-conversations", "-1")
+			Expect(r.code).To(Equal(2))
+			Expect(r.errOut).To(ContainSubstring("--html-conversations -1"))
+			Expect(bad).NotTo(BeADirectory(), "refused before anything ran")
+		})
+
 		It("takes the suites' metadata and gates from the suite folders", func() {
 			dir := writeSuite(map[string]string{
 				"a.yaml":        "version: 1\ncases:\n  - id: one\n    title: First title\n    turns: [{user: hello}]\n",

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/pflag"
 	"github.com/tribunal-eval/tribunal/judges"
 	"github.com/tribunal-eval/tribunal/reports"
 	"github.com/tribunal-eval/tribunal/score"
@@ -13,10 +14,26 @@ import (
 // maxListed bounds the failures a summary prints; the report has them all.
 const maxListed = 15
 
+// addReportFlags adds the flags that shape the report files, shared by
+// every command that writes a report folder.
+func addReportFlags(f *pflag.FlagSet, o *reports.Options) {
+	f.IntVar(&o.Conversations, "html-conversations", reports.DefaultConversations,
+		"conversations index.html shows, failures first (0: every case); every case keeps its row, and scorecard.json and junit.xml hold them all")
+}
+
+// checkReport rejects report options before any work is done, so a typo
+// never costs a run.
+func checkReport(o reports.Options) error {
+	if o.Conversations < 0 {
+		return usageErrorf("--html-conversations %d: want 0 (every case) or more", o.Conversations)
+	}
+	return nil
+}
+
 // deliver writes the report folder, prints the summary and hands the run to
 // the CI it runs in: the end of every command that produces a scorecard.
-func deliver(ios *IOStreams, out string, sc *score.Scorecard) error {
-	if err := reports.WriteAll(out, sc); err != nil {
+func deliver(ios *IOStreams, out string, sc *score.Scorecard, o reports.Options) error {
+	if err := reports.WriteAllWith(out, sc, o); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	printSummary(ios, sc, out)

@@ -54,13 +54,33 @@ const (
 // Everything is rendered by html/template, so bot text is always escaped
 // text; highlights are made by splitting the text into segments, never by
 // assembling HTML. Without JavaScript only sorting and filtering are lost.
+//
+// HTML shows at most DefaultConversations conversations (see HTMLWith).
 func HTML(w io.Writer, sc *score.Scorecard) error {
+	return writeHTML(w, sc, DefaultConversations)
+}
+
+// HTMLWith is HTML showing the conversations of the first
+// o.Conversations cases in the table's order (failures, then errors,
+// then passes); 0 shows every one. Every case keeps its row in the table.
+func HTMLWith(o Options) Reporter {
+	return func(w io.Writer, sc *score.Scorecard) error { return writeHTML(w, sc, o.Conversations) }
+}
+
+func writeHTML(w io.Writer, sc *score.Scorecard, limit int) error {
 	if sc == nil {
 		return errNilScorecard
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	page := htmlPageOf(sc)
 	order := readingOrder(sc)
+	// Beyond a few thousand conversations the page outgrows what a browser
+	// opens comfortably or a mail attaches; the cases left out are the
+	// passing ones first, and every one stays in scorecard.json.
+	shown := order
+	if limit > 0 && limit < len(order) {
+		shown = order[:limit]
+	}
+	page := htmlPageOf(sc, shown)
 	if err := pageTemplate.ExecuteTemplate(bw, "head", page); err != nil {
 		return err
 	}
@@ -75,7 +95,7 @@ func HTML(w io.Writer, sc *score.Scorecard) error {
 	if err := pageTemplate.ExecuteTemplate(bw, "mid", page); err != nil {
 		return err
 	}
-	for _, i := range order {
+	for _, i := range shown {
 		c, err := sc.Detail(i)
 		if err != nil {
 			return fmt.Errorf("reports: index.html: %w", err)
@@ -141,8 +161,13 @@ type htmlPage struct {
 	Langs    []string
 	Baseline *htmlBaseline
 
-	// index maps a case id to its section's number; change to its change
-	// against the baseline.
+	// Omitted counts the cases whose conversation is left out (see
+	// HTMLWith); Shown those whose conversation is in the page.
+	Omitted, Shown int
+
+	// index maps the id of a case whose conversation is shown to its
+	// section's number; change a case's id to its change against the
+	// baseline.
 	index  map[string]int
 	change map[string]string
 	// opened counts the conversations rendered open so far.
@@ -214,7 +239,9 @@ type htmlRate struct {
 }
 
 type htmlRow struct {
-	N          int
+	N int
+	// Linked is true when the page holds the case's conversation.
+	Linked     bool
 	ID         string
 	Title      string
 	Status     string
@@ -293,7 +320,9 @@ var changeWords = map[string]string{
 	"added":     "new case",
 }
 
-func htmlPageOf(sc *score.Scorecard) *htmlPage {
+// htmlPageOf is the page of sc; shown are the cases whose conversation it
+// holds.
+func htmlPageOf(sc *score.Scorecard, shown []int) *htmlPage {
 	p := &htmlPage{
 		CSS:         template.CSS(reportCSS),
 		JS:          template.JS(reportJS),
@@ -354,8 +383,11 @@ func htmlPageOf(sc *score.Scorecard) *htmlPage {
 	}
 	sort.SliceStable(p.Checks, func(a, b int) bool { return rank(p.Checks[a]) < rank(p.Checks[b]) })
 
-	for ci := range sc.Cases {
+	for _, ci := range shown {
 		p.index[sc.Cases[ci].ID] = ci + 1
+	}
+	p.Shown, p.Omitted = len(shown), len(sc.Cases)-len(shown)
+	for ci := range sc.Cases {
 		if len(sc.Cases[ci].Attempts) > 1 {
 			p.Repeated = true
 		}
@@ -531,6 +563,7 @@ func (p *htmlPage) rowOf(c *score.Case, i int) *htmlRow {
 	}
 	r := &htmlRow{
 		N:        i + 1,
+		Linked:   p.index[c.ID] == i+1,
 		ID:       c.ID,
 		Title:    truncate(c.Title, htmlTextMax),
 		Status:   classOf(string(c.Status)),
@@ -941,7 +974,7 @@ const pageHTML = `
 {{- define "change"}}<li>{{if .Blocking}}<b class="b fail">blocking</b> {{end}}<span class="sev-{{.SevClass}}">{{.Severity}}</span> {{if .N}}<a href="#c{{.N}}" class="id">{{template "t" r .ID}}</a>{{else}}<span class="id">{{template "t" r .ID}}</span>{{end}}{{with .Title}} <span class="title">{{template "t" r .}}</span>{{end}}{{if and .Old .New}} <span class="muted">{{.Old}} → {{.New}}</span>{{end}}{{with .Dims}}{{if $.Fixed}} <span class="muted">· had failed: {{.}}</span>{{else}} <span class="fd">{{.}}</span>{{end}}{{end}}</li>
 {{end}}
 
-{{- define "row"}}<tr data-s="{{.Status}}" data-v="{{.Severity}}" data-d="{{.DimsAttr}}" data-t="{{.TagsJSON}}" data-l="{{.Language}}"{{if .Flaky}} data-f="1"{{end}}{{with .Change}} data-b="{{.}}"{{end}}><td class="id"><a href="#c{{.N}}">{{template "t" r .ID}}</a></td><td>{{template "t" r .Title}}</td><td><b class="b {{.Status}}">{{.Status}}</b>{{if .Flaky}} <b class="b error flaky">flaky</b>{{end}}</td><td>{{.Severity}}</td><td>{{.Dims}}</td><td>{{template "t" r .Tags}}</td><td>{{.Language}}</td><td class="n" data-n="{{.MaxMS}}">{{.MaxLatency}}</td>{{if .Repeated}}<td class="n">{{.Passed}}</td>{{end}}{{if .HasBase}}<td>{{with .ChangeText}}<span class="chg {{$.Change}}">{{.}}</span>{{end}}</td>{{end}}</tr>
+{{- define "row"}}<tr data-s="{{.Status}}" data-v="{{.Severity}}" data-d="{{.DimsAttr}}" data-t="{{.TagsJSON}}" data-l="{{.Language}}"{{if .Flaky}} data-f="1"{{end}}{{with .Change}} data-b="{{.}}"{{end}}><td class="id">{{if .Linked}}<a href="#c{{.N}}">{{template "t" r .ID}}</a>{{else}}{{template "t" r .ID}}{{end}}</td><td>{{template "t" r .Title}}</td><td><b class="b {{.Status}}">{{.Status}}</b>{{if .Flaky}} <b class="b error flaky">flaky</b>{{end}}</td><td>{{.Severity}}</td><td>{{.Dims}}</td><td>{{template "t" r .Tags}}</td><td>{{.Language}}</td><td class="n" data-n="{{.MaxMS}}">{{.MaxLatency}}</td>{{if .Repeated}}<td class="n">{{.Passed}}</td>{{end}}{{if .HasBase}}<td>{{with .ChangeText}}<span class="chg {{$.Change}}">{{.}}</span>{{end}}</td>{{end}}</tr>
 {{end}}
 
 {{- define "mid" -}}
@@ -950,7 +983,9 @@ const pageHTML = `
 <script>{{.JS}}</script>
 </section>
 <section id="details"><h2>Conversations</h2>
+{{if .Omitted}}<p class="note" id="omitted">This page shows the conversations of the first {{.Shown}} cases in the table's order (failures, then errors, then passes). The other {{.Omitted}} are listed in the table; their conversations and verdicts are in scorecard.json and results.jsonl. <code>tribunal report</code> with <code>--html-conversations 0</code> writes a page with every one.</p>
 {{end}}
+{{- end}}
 
 {{- define "case"}}<details id="c{{.N}}" class="case {{.Status}}"{{if .Open}} open{{end}}>
 <summary><b class="b {{.Status}}">{{.Status}}</b>{{if .Flaky}} <b class="b error">flaky</b>{{end}} <span class="sev-{{.SevClass}}">{{.Severity}}</span> <b class="id">{{template "t" r .ID}}</b>{{with .Title}} <span class="title">{{template "t" r .}}</span>{{end}}{{with .Dims}} <span class="fd">failed: {{.}}</span>{{end}}{{with .ChangeText}} <span class="chg {{$.Change}}">{{.}}</span>{{end}}</summary>

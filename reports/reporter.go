@@ -43,11 +43,43 @@ var Files = []File{
 	{Name: "index.html", Report: HTML},
 }
 
+// Options tune the standard files.
+type Options struct {
+	// Conversations bounds the cases whose conversation index.html shows,
+	// failures first; 0 shows every one. The other files always hold
+	// every case.
+	Conversations int
+}
+
+// DefaultConversations is how many conversations index.html shows by
+// default: every one for suites up to this size, and a page that still
+// opens in a browser and attaches to a mail for larger ones.
+const DefaultConversations = 2000
+
+// DefaultOptions are the options WriteAll writes with.
+var DefaultOptions = Options{Conversations: DefaultConversations}
+
+// FilesWith is Files written with o.
+func FilesWith(o Options) []File {
+	out := slices.Clone(Files)
+	for i := range out {
+		if out[i].Name == "index.html" {
+			out[i].Report = HTMLWith(o)
+		}
+	}
+	return out
+}
+
 // WriteAll writes every file of Files into dir (created when missing), each
 // atomically: a reader or a crash sees the old file or the new one, never a
 // half-written one. The files are written concurrently. One failing
 // reporter does not stop the others; the errors are joined, in Files order.
 func WriteAll(dir string, sc *score.Scorecard) error {
+	return WriteAllWith(dir, sc, DefaultOptions)
+}
+
+// WriteAllWith is WriteAll with the files written with o.
+func WriteAllWith(dir string, sc *score.Scorecard, o Options) error {
 	if sc == nil {
 		return errNilScorecard
 	}
@@ -56,9 +88,10 @@ func WriteAll(dir string, sc *score.Scorecard) error {
 	}
 	// Reporters only read the scorecard, so they run side by side: the
 	// report of a large run is ready in the time of its slowest file.
-	errs := make([]error, len(Files))
+	files := FilesWith(o)
+	errs := make([]error, len(files))
 	var wg sync.WaitGroup
-	for i, f := range Files {
+	for i, f := range files {
 		wg.Go(func() { errs[i] = WriteFile(filepath.Join(dir, f.Name), sc, f.Report) })
 	}
 	wg.Wait()
