@@ -59,6 +59,57 @@ type TransportError struct{ Err error }
 func (e *TransportError) Error() string { return "cannot reach target: " + e.Err.Error() }
 func (e *TransportError) Unwrap() error { return e.Err }
 
+// RedirectError is a redirect tribunal refuses to follow: one that would
+// turn the POST into a GET without its body (301, 302, 303), one to
+// another scheme, host or port (which would receive the configured
+// headers and query parameters), or the 10th redirect in a row. A redirect
+// does not go away on its own, so WithRetry does not retry it. The URLs
+// are redacted like Describe's.
+type RedirectError struct {
+	// Code is the status of the refused redirect.
+	Code int
+	// Method and URL are the request tribunal made.
+	Method, URL string
+	// Location is where the refused redirect pointed.
+	Location string
+
+	problem redirectProblem
+	from    string    // the URL that answered the refused redirect, after earlier hops
+	hosts   [2]string // for redirectOtherHost: the configured host, the other one
+	hops    int       // for redirectTooMany
+}
+
+type redirectProblem int
+
+const (
+	redirectChangesMethod redirectProblem = iota
+	redirectOtherHost
+	redirectTooMany
+)
+
+func (e *RedirectError) Error() string {
+	var b strings.Builder
+	status := fmt.Sprintf("HTTP %d", e.Code)
+	if t := http.StatusText(e.Code); t != "" {
+		status += " " + t
+	}
+	fmt.Fprintf(&b, "target redirected %s %s with %s to %s", e.Method, e.URL, status, e.Location)
+	if e.from != "" {
+		fmt.Fprintf(&b, " (at %s, after earlier redirects)", e.from)
+	}
+	b.WriteString("; tribunal does not follow it: ")
+	switch e.problem {
+	case redirectChangesMethod:
+		fmt.Fprintf(&b, "following a %d would re-send the turn as a GET without its body; set target.url to the final URL", e.Code)
+	case redirectOtherHost:
+		fmt.Fprintf(&b, "%s is another host than %s, and would receive the configured headers and query parameters; "+
+			"if that host is the bot, set target.url to the final URL", e.hosts[1], e.hosts[0])
+	case redirectTooMany:
+		fmt.Fprintf(&b, "stopped after %d redirects; if they do not loop, set target.url to the final URL", e.hops)
+	}
+	return b.String()
+}
+
 // RetryError is how WithRetry reports a failed turn: how many requests it
 // made and what the last one ended with (Unwrap gives that error, so
 // errors.As finds a *StatusError and errors.Is finds context.Canceled).

@@ -109,7 +109,7 @@ func newOpenAI(cfg suite.TargetConfig, key string, headers map[string]string, re
 	query := u.Query()
 	u.RawQuery, u.Fragment, u.RawFragment = "", "", ""
 	base := strings.TrimSuffix(strings.TrimRight(u.String(), "/"), "/chat/completions")
-	return &openAIConn{client: newHTTPClient(headers, query), baseURL: base, apiKey: key,
+	return &openAIConn{client: newHTTPClient(headers, query, red), baseURL: base, apiKey: key,
 		model: model, system: cfg.SystemPrompt, handoff: handoff, red: red}
 }
 
@@ -118,7 +118,7 @@ func newHTTP(cfg suite.TargetConfig, headers map[string]string, red redactor) (*
 	if err != nil {
 		return nil, fmt.Errorf("target.body: not a valid Go template: %v", err)
 	}
-	h := &httpConn{client: newHTTPClient(headers, nil), url: cfg.URL, body: body, red: red}
+	h := &httpConn{client: newHTTPClient(headers, nil, red), url: cfg.URL, body: body, red: red}
 	if h.reply, h.replyPath, err = parsePath("reply_path", cfg.ReplyPath, DefaultReplyPath); err != nil {
 		return nil, err
 	}

@@ -37,7 +37,12 @@ type captureDoer struct {
 func (d *captureDoer) Do(req *http.Request) (*http.Response, error) {
 	resp, body, err := exchange(d.client, req, d.red)
 	if err != nil && !errors.As(err, &d.status) {
-		return nil, err // transport failure or oversized body: nothing to decode
+		return nil, err // transport failure, oversized body, refused redirect: nothing to decode
+	}
+	if d.status != nil && d.status.Code < 400 {
+		// A 3xx net/http did not follow (no Location): go-openai would
+		// decode it as a chat completion.
+		return nil, d.status
 	}
 	d.body = body
 	resp.Body = io.NopCloser(bytes.NewReader(body))

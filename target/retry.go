@@ -115,8 +115,9 @@ func (p *pause) wait(ctx context.Context) error {
 // WithRetry gives each try of t a timeout and repeats tries that failed for
 // passing reasons: transport errors, timeouts, HTTP 408, 429 and 5xx, after
 // jittered exponential backoff or the target's Retry-After (429/503).
-// Other errors (other 4xx, unusable bodies, untyped errors) end the turn at
-// once. A successful Response carries Tries; a failure is a *RetryError.
+// Other errors (other 3xx and 4xx, refused redirects, unusable bodies,
+// untyped errors) end the turn at once. A successful Response carries
+// Tries; a failure is a *RetryError.
 // When t is a WithRateLimit target, every try waits for its slot before
 // the try's timeout starts, so queueing for the limit is never a timeout.
 func WithRetry(t Target, opts RetryOptions) Target {

@@ -35,6 +35,7 @@ var _ = BeforeEach(func() {
 
 // seen is one request the scripted server received.
 type seen struct {
+	Method string
 	Path   string
 	Query  string
 	Header http.Header
@@ -57,7 +58,7 @@ func newBot(steps ...http.HandlerFunc) *bot {
 		body, _ := io.ReadAll(r.Body)
 		b.mu.Lock()
 		n := len(b.reqs)
-		b.reqs = append(b.reqs, seen{Path: r.URL.Path, Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body, At: time.Now()})
+		b.reqs = append(b.reqs, seen{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body, At: time.Now()})
 		step := b.steps[min(n, len(b.steps)-1)]
 		b.mu.Unlock()
 		step(w, r)

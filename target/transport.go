@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"sort"
@@ -53,8 +54,9 @@ const maxIdlePerHost = 4096
 
 // newHTTPClient gives each target its own connection pool, so targets do
 // not share keep-alive state and CloseIdleConnections is per target. No
-// client timeout: WithRetry sets one per try through the context.
-func newHTTPClient(headers map[string]string, query url.Values) *http.Client {
+// client timeout: WithRetry sets one per try through the context. r
+// scrubs secrets out of the URLs a refused redirect names.
+func newHTTPClient(headers map[string]string, query url.Values, r redactor) *http.Client {
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	// net/http keeps 2 idle connections per host (100 in all) by default:
 	// with more workers than that, most replies closed their connection
@@ -62,8 +64,66 @@ func newHTTPClient(headers map[string]string, query url.Values) *http.Client {
 	// goroutines on both ends for nearly every turn.
 	base.MaxIdleConnsPerHost = maxIdlePerHost
 	base.MaxIdleConns = maxIdlePerHost
-	return &http.Client{Transport: &headerTransport{base: base, headers: headers, query: query}}
+	return &http.Client{
+		Transport:     &headerTransport{base: base, headers: headers, query: query},
+		CheckRedirect: func(req *http.Request, via []*http.Request) error { return checkRedirect(req, via, r) },
+	}
 }
+
+// maxRedirects is net/http's own bound on a chain of redirects.
+const maxRedirects = 10
+
+// checkRedirect follows only redirects that reach the same bot with the
+// same request. net/http turns a POST into a bodiless GET on 301, 302 and
+// 303, so the bot would get no turn at all. On any redirect headerTransport
+// adds the configured headers and query again (net/http strips only the
+// Authorization it copies itself, and not between ports of one host), so
+// another host would receive the keys.
+func checkRedirect(req *http.Request, via []*http.Request, r redactor) error {
+	first, prev := via[0], via[len(via)-1]
+	e := &RedirectError{
+		Method:   first.Method,
+		URL:      r.scrub(redactURL(first.URL.String())),
+		Location: r.scrub(redactURL(req.URL.String())),
+	}
+	if req.Response != nil {
+		e.Code = req.Response.StatusCode
+	}
+	if len(via) > 1 {
+		e.from = r.scrub(redactURL(prev.URL.String()))
+	}
+	switch {
+	case req.Method != prev.Method:
+		e.problem = redirectChangesMethod
+	case origin(req.URL) != origin(first.URL):
+		e.problem = redirectOtherHost
+		e.hosts = [2]string{r.scrub(hostOf(first.URL)), r.scrub(hostOf(req.URL))}
+	case len(via) >= maxRedirects:
+		e.problem = redirectTooMany
+		e.hops = len(via)
+	default:
+		return nil
+	}
+	return e
+}
+
+// origin is scheme://host:port with the default port spelled out, so
+// http://a and http://a:80 are one host.
+func origin(u *url.URL) string {
+	scheme, port := strings.ToLower(u.Scheme), u.Port()
+	if port == "" {
+		switch scheme {
+		case "http":
+			port = "80"
+		case "https":
+			port = "443"
+		}
+	}
+	return scheme + "://" + net.JoinHostPort(strings.ToLower(u.Hostname()), port)
+}
+
+// hostOf is scheme://host[:port] as the URL spells it, without userinfo.
+func hostOf(u *url.URL) string { return u.Scheme + "://" + u.Host }
 
 func closeIdle(c *http.Client) {
 	if t, ok := c.Transport.(*headerTransport); ok {
@@ -79,6 +139,12 @@ func closeIdle(c *http.Client) {
 func exchange(c *http.Client, req *http.Request, r redactor) (*http.Response, []byte, error) {
 	resp, err := c.Do(req)
 	if err != nil {
+		// A refused redirect is no transport failure: unwrapped, it is not
+		// retried, and the *url.Error around it would quote the raw Location.
+		var re *RedirectError
+		if errors.As(err, &re) {
+			return nil, nil, re
+		}
 		return nil, nil, transportError(err)
 	}
 	defer resp.Body.Close()
