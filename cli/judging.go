@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/spf13/pflag"
 
 	"github.com/tribunal-eval/tribunal/judges"
@@ -17,6 +20,8 @@ import (
 type JudgeOptions struct {
 	Model          string
 	BaseURL        string
+	APIType        string
+	APIVersion     string
 	Samples        int
 	MaxCost        float64
 	CacheDir       string
@@ -26,7 +31,9 @@ type JudgeOptions struct {
 
 func addJudgeFlags(f *pflag.FlagSet, o *JudgeOptions) {
 	f.StringVar(&o.Model, "judge-model", "", "model for the LLM judges (none: they are skipped, visibly); key from TRIBUNAL_JUDGE_API_KEY or OPENAI_API_KEY")
-	f.StringVar(&o.BaseURL, "judge-base-url", "", "OpenAI-compatible base URL of the judge model (default https://api.openai.com/v1)")
+	f.StringVar(&o.BaseURL, "judge-base-url", "", "OpenAI-compatible base URL of the judge model (default https://api.openai.com/v1), or an Azure OpenAI endpoint such as https://NAME.openai.azure.com")
+	f.StringVar(&o.APIType, "judge-api-type", "", "how to call the judge and simulator models: openai (bearer key) or azure (Azure OpenAI: api-key header, the model names the deployment) (default openai)")
+	f.StringVar(&o.APIVersion, "judge-api-version", "", "Azure OpenAI API version, such as 2024-10-21 (required with --judge-api-type azure)")
 	f.IntVar(&o.Samples, "judge-samples", 1, "samples per LLM judgement; the majority rules and disagreement is reported")
 	f.Float64Var(&o.MaxCost, "max-judge-cost", 0, "stop LLM judging cleanly once it has cost this many USD (0: no cap)")
 	f.StringVar(&o.CacheDir, "judge-cache", ".tribunal/cache", "folder caching LLM verdicts by their inputs")
@@ -76,8 +83,21 @@ func buildJudging(o JudgeOptions, cfg suite.Config, getenv func(string) string) 
 	if o.MaxCost < 0 {
 		return nil, usageErrorf("--max-judge-cost must not be negative")
 	}
+	apiType, apiVersion, err := judgeAPI(o, cfg.Judge)
+	if err != nil {
+		return nil, err
+	}
+	simModel := firstNonEmpty(o.SimulatorModel, model)
+	if apiType == suite.APITypeAzure && baseURL == "" {
+		return nil, usageErrorf("judge API type azure needs the resource's endpoint: set --judge-base-url or judge.base_url in tribunal.yaml (https://NAME.openai.azure.com)")
+	}
+	// Azure refuses every keyless request; say so before the run, not as
+	// an error on every verdict.
+	if apiType == suite.APITypeAzure && key == "" && simModel != "" {
+		return nil, usageErrorf("judge API type azure needs a key: set %s", keyVars(cfg.Judge))
+	}
 	lj, err := llm.New(llm.Config{
-		Model: model, BaseURL: baseURL, APIKey: key,
+		Model: model, BaseURL: baseURL, APIKey: key, APIType: apiType, APIVersion: apiVersion,
 		Samples: o.Samples, MaxCost: o.MaxCost,
 		CacheDir: o.CacheDir, NoCache: o.NoCache,
 		SuiteRubrics: cfg.Judges,
@@ -88,14 +108,51 @@ func buildJudging(o JudgeOptions, cfg suite.Config, getenv func(string) string) 
 	j := &judging{llm: lj}
 	j.panel = append(judges.Rules(judges.Options{MaxLatency: cfg.MaxLatency, Canary: cfg.Canary}), lj.Judges()...)
 
-	if simModel := firstNonEmpty(o.SimulatorModel, model); simModel != "" {
-		cust, err := simulate.New(simulate.Config{Model: simModel, BaseURL: baseURL, APIKey: key})
+	if simModel != "" {
+		cust, err := simulate.New(simulate.Config{Model: simModel, BaseURL: baseURL, APIKey: key, APIType: apiType, APIVersion: apiVersion})
 		if err != nil {
 			return nil, &UsageError{err}
 		}
 		j.customer = cust
 	}
 	return j, nil
+}
+
+// judgeAPI settles the judge endpoint's API type and version, flags over
+// tribunal.yaml. A version that would be ignored is refused, as it most
+// likely means a forgotten api_type; only the file's own version yields
+// silently to a --judge-api-type openai that overrides the file's azure.
+func judgeAPI(o JudgeOptions, cfg suite.JudgeConfig) (apiType, apiVersion string, err error) {
+	allowed := strings.Join(suite.APITypes, ", ")
+	if o.APIType != "" && !slices.Contains(suite.APITypes, o.APIType) {
+		return "", "", usageErrorf("--judge-api-type %q: want one of %s", o.APIType, allowed)
+	}
+	if cfg.APIType != "" && !slices.Contains(suite.APITypes, cfg.APIType) {
+		return "", "", usageErrorf("judge.api_type %q in tribunal.yaml: want one of %s", cfg.APIType, allowed)
+	}
+	apiType = firstNonEmpty(o.APIType, cfg.APIType, suite.APITypeOpenAI)
+	if apiType != suite.APITypeAzure {
+		switch {
+		case o.APIVersion != "":
+			return "", "", usageErrorf("--judge-api-version applies only with --judge-api-type azure (or judge.api_type: azure in tribunal.yaml)")
+		case cfg.APIVersion != "" && cfg.APIType != suite.APITypeAzure:
+			return "", "", usageErrorf("judge.api_version in tribunal.yaml applies only with judge.api_type: azure")
+		}
+		return apiType, "", nil
+	}
+	apiVersion = firstNonEmpty(o.APIVersion, cfg.APIVersion)
+	if apiVersion == "" {
+		return "", "", usageErrorf("judge API type azure needs an API version: set --judge-api-version or judge.api_version in tribunal.yaml (the Azure OpenAI API version, such as 2024-10-21)")
+	}
+	return apiType, apiVersion, nil
+}
+
+// keyVars names the environment variables the judge's key is read from.
+func keyVars(cfg suite.JudgeConfig) string {
+	if cfg.APIKeyEnv != "" {
+		return cfg.APIKeyEnv + " (judge.api_key_env), TRIBUNAL_JUDGE_API_KEY or OPENAI_API_KEY"
+	}
+	return "TRIBUNAL_JUDGE_API_KEY or OPENAI_API_KEY"
 }
 
 func firstNonEmpty(vs ...string) string {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,7 +33,15 @@ const PromptVersion = "customer/1"
 type Config struct {
 	Model   string
 	BaseURL string
-	APIKey  string
+	// APIKey is sent as a bearer token, or in an api-key header with
+	// APIType azure; it never appears in errors or printed configuration.
+	APIKey string
+	// APIType is suite.APITypeOpenAI (the default) or suite.APITypeAzure,
+	// for which Model names the deployment and BaseURL is required.
+	APIType string
+	// APIVersion is the Azure OpenAI API version, required with APIType
+	// azure and refused otherwise.
+	APIVersion string
 	// Timeout bounds one request (default 60s); Retries bounds retries of
 	// 429, 5xx and transport errors (default 3).
 	Timeout time.Duration
@@ -53,6 +62,19 @@ func New(cfg Config) (*Customer, error) {
 	if cfg.Model == "" {
 		return nil, errors.New("simulator: no model (set --simulator-model or --judge-model)")
 	}
+	if cfg.APIType == "" {
+		cfg.APIType = suite.APITypeOpenAI
+	}
+	switch {
+	case !slices.Contains(suite.APITypes, cfg.APIType):
+		return nil, fmt.Errorf("simulator: api_type %q is not one of %s", cfg.APIType, strings.Join(suite.APITypes, ", "))
+	case cfg.APIType == suite.APITypeAzure && cfg.APIVersion == "":
+		return nil, errors.New("simulator: api_version: required with api_type azure (the Azure OpenAI API version, such as 2024-10-21)")
+	case cfg.APIType == suite.APITypeAzure && cfg.BaseURL == "":
+		return nil, errors.New("simulator: base_url: required with api_type azure (the resource's endpoint, https://NAME.openai.azure.com)")
+	case cfg.APIType != suite.APITypeAzure && cfg.APIVersion != "":
+		return nil, errors.New("simulator: api_version: only used with api_type azure")
+	}
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "https://api.openai.com/v1"
 	}
@@ -67,9 +89,47 @@ func New(cfg Config) (*Customer, error) {
 	}
 	oc := openai.DefaultConfig(cfg.APIKey)
 	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.APIType == suite.APITypeAzure {
+		oc = openai.DefaultAzureConfig(cfg.APIKey, strings.TrimRight(cfg.BaseURL, "/"))
+		oc.APIVersion = cfg.APIVersion
+		// The model is the deployment's name as written; go-openai's default
+		// mapping strips "." and ":" and would miss gpt-3.5-turbo.
+		oc.AzureModelMapperFunc = func(model string) string { return model }
+	}
 	oc.HTTPClient = &http.Client{}
 	return &Customer{cfg: cfg, client: openai.NewClientWithConfig(oc)}, nil
 }
+
+// String prints the configuration without the API key.
+func (c Config) String() string {
+	key := ""
+	if c.APIKey != "" {
+		key = "[redacted]"
+	}
+	return fmt.Sprintf("simulate.Config{Model:%q BaseURL:%q APIType:%q APIVersion:%q APIKey:%q}", c.Model, c.BaseURL, c.APIType, c.APIVersion, key)
+}
+
+// GoString is String, so %#v does not print the key either.
+func (c Config) GoString() string { return c.String() }
+
+// scrub keeps the API key out of an error, should the endpoint echo it.
+func (cu *Customer) scrub(err error) error {
+	k := cu.cfg.APIKey
+	if len(k) < 4 || !strings.Contains(err.Error(), k) {
+		return err
+	}
+	return &scrubbed{msg: strings.ReplaceAll(err.Error(), k, "[redacted]"), err: err}
+}
+
+// scrubbed is an error with the key taken out of its text; errors.Is and
+// errors.As still see the cause (a cancelled context, say).
+type scrubbed struct {
+	msg string
+	err error
+}
+
+func (e *scrubbed) Error() string { return e.msg }
+func (e *scrubbed) Unwrap() error { return e.err }
 
 // Brief is the system prompt that casts the model as the customer.
 func Brief(c *suite.Case) string {
@@ -139,7 +199,7 @@ func (cu *Customer) Next(ctx context.Context, c *suite.Case, history []target.Me
 	b.InitialInterval = cu.cfg.InitialBackoff
 	text, err := backoff.Retry(ctx, op, backoff.WithBackOff(b), backoff.WithMaxTries(uint(cu.cfg.Retries+1)))
 	if err != nil {
-		return "", false, err
+		return "", false, cu.scrub(err)
 	}
 	return Check(c, history, text)
 }

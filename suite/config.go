@@ -62,11 +62,29 @@ type Gates struct {
 	Flaky string `yaml:"flaky" json:"flaky,omitempty"`
 }
 
-// JudgeConfig configures the LLM judges.
+// JudgeConfig configures the LLM judges and the simulated customers.
 type JudgeConfig struct {
 	Model   string `yaml:"model" json:"model,omitempty"`
 	BaseURL string `yaml:"base_url" json:"base_url,omitempty"`
 	// APIKeyEnv names the environment variable holding the judge's key
 	// (default TRIBUNAL_JUDGE_API_KEY, then OPENAI_API_KEY).
 	APIKeyEnv string `yaml:"api_key_env" json:"api_key_env,omitempty"`
+	// APIType is how the judge endpoint is called: openai (the default) or
+	// azure (Azure OpenAI, where the model names the deployment).
+	APIType string `yaml:"api_type" json:"api_type,omitempty"`
+	// APIVersion is the Azure OpenAI API version, required with api_type
+	// azure; there is no default, as each resource serves its own.
+	APIVersion string `yaml:"api_version" json:"api_version,omitempty"`
 }
+
+// API types of the judge endpoint.
+const (
+	// APITypeOpenAI sends the key as a bearer token to BASE/chat/completions.
+	APITypeOpenAI = "openai"
+	// APITypeAzure sends the key in an api-key header to
+	// BASE/openai/deployments/MODEL/chat/completions?api-version=VERSION.
+	APITypeAzure = "azure"
+)
+
+// APITypes are the accepted values of judge.api_type.
+var APITypes = []string{APITypeOpenAI, APITypeAzure}

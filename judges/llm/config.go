@@ -2,6 +2,7 @@ package llm
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,11 +60,20 @@ type Config struct {
 	// gets skipped verdicts).
 	Model string
 	// BaseURL is the OpenAI-compatible endpoint, e.g.
-	// http://localhost:11434/v1 for Ollama (default the OpenAI API).
+	// http://localhost:11434/v1 for Ollama (default the OpenAI API), or
+	// the Azure OpenAI resource's endpoint, e.g.
+	// https://NAME.openai.azure.com (required with APIType azure).
 	BaseURL string
-	// APIKey is sent as a bearer token. It never appears in errors,
-	// verdicts, stats or cache files.
+	// APIKey is sent as a bearer token, or in an api-key header with
+	// APIType azure. It never appears in errors, verdicts, stats or cache
+	// files.
 	APIKey string
+	// APIType is suite.APITypeOpenAI (the default) or suite.APITypeAzure,
+	// for which Model names the deployment, verbatim.
+	APIType string
+	// APIVersion is the Azure OpenAI API version, sent as api-version;
+	// required with APIType azure and refused otherwise.
+	APIVersion string
 
 	// Samples is how many times each judgement is asked (majority vote,
 	// disagreement reported in the rationale); default 1.
@@ -121,7 +131,8 @@ func (c Config) String() string {
 	if c.APIKey != "" {
 		key = "[redacted]"
 	}
-	return fmt.Sprintf("llm.Config{Model:%q BaseURL:%q APIKey:%q Samples:%d MaxCost:%g}", c.Model, c.BaseURL, key, c.Samples, c.MaxCost)
+	return fmt.Sprintf("llm.Config{Model:%q BaseURL:%q APIType:%q APIVersion:%q APIKey:%q Samples:%d MaxCost:%g}",
+		c.Model, c.BaseURL, c.APIType, c.APIVersion, key, c.Samples, c.MaxCost)
 }
 
 // GoString is String, so %#v does not print the key either.
@@ -129,7 +140,11 @@ func (c Config) GoString() string { return c.String() }
 
 func (c Config) withDefaults() Config {
 	c.Model = strings.TrimSpace(c.Model)
-	if c.BaseURL == "" {
+	if c.APIType == "" {
+		c.APIType = suite.APITypeOpenAI
+	}
+	// Azure has no default endpoint: each resource has its own.
+	if c.BaseURL == "" && c.APIType == suite.APITypeOpenAI {
 		c.BaseURL = DefaultBaseURL
 	}
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
@@ -175,6 +190,16 @@ func (c Config) withDefaults() Config {
 }
 
 func (c Config) validate() error {
+	switch {
+	case !slices.Contains(suite.APITypes, c.APIType):
+		return fmt.Errorf("judge api_type %q is not one of %s", c.APIType, strings.Join(suite.APITypes, ", "))
+	case c.APIType == suite.APITypeAzure && c.APIVersion == "":
+		return fmt.Errorf("judge api_version: required with api_type azure (the Azure OpenAI API version, such as 2024-10-21)")
+	case c.APIType == suite.APITypeAzure && c.BaseURL == "":
+		return fmt.Errorf("judge base_url: required with api_type azure (the resource's endpoint, https://NAME.openai.azure.com)")
+	case c.APIType != suite.APITypeAzure && c.APIVersion != "":
+		return fmt.Errorf("judge api_version: only used with api_type azure")
+	}
 	if c.Samples > 25 {
 		return fmt.Errorf("judge samples: %d is more than 25", c.Samples)
 	}

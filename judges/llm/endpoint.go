@@ -16,6 +16,7 @@ import (
 
 	"github.com/cenkalti/backoff/v5"
 	openai "github.com/sashabaranov/go-openai"
+	"github.com/tribunal-eval/tribunal/suite"
 	"github.com/tribunal-eval/tribunal/target"
 	"golang.org/x/sync/semaphore"
 	"golang.org/x/time/rate"
@@ -50,8 +51,7 @@ type endpoint struct {
 func newEndpoint(cfg Config, price Price) *endpoint {
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	hc := &http.Client{Transport: &transport{base: base, temperature: !fixedTemperature(cfg.Model)}}
-	oc := openai.DefaultConfig(cfg.APIKey)
-	oc.BaseURL = cfg.BaseURL
+	oc := clientConfig(cfg)
 	oc.HTTPClient = hc
 	e := &endpoint{
 		cfg:    cfg,
@@ -67,6 +67,24 @@ func newEndpoint(cfg Config, price Price) *endpoint {
 		e.tpm = rate.NewLimiter(rate.Limit(cfg.TPM/60), max(1, int(cfg.TPM)))
 	}
 	return e
+}
+
+// clientConfig says how go-openai reaches the endpoint: a bearer key and
+// BASE/chat/completions, or, for Azure OpenAI, an api-key header and
+// BASE/openai/deployments/MODEL/chat/completions?api-version=VERSION.
+func clientConfig(cfg Config) openai.ClientConfig {
+	if cfg.APIType != suite.APITypeAzure {
+		oc := openai.DefaultConfig(cfg.APIKey)
+		oc.BaseURL = cfg.BaseURL
+		return oc
+	}
+	oc := openai.DefaultAzureConfig(cfg.APIKey, cfg.BaseURL)
+	oc.APIVersion = cfg.APIVersion
+	// The model is the deployment's name as the user wrote it; go-openai's
+	// default mapping strips "." and ":" from it and would miss a
+	// deployment named gpt-3.5-turbo.
+	oc.AzureModelMapperFunc = func(model string) string { return model }
+	return oc
 }
 
 // fixedTemperature reports models whose API refuses a temperature (the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -45,6 +46,7 @@ const (
 // seen is one request the scripted judge server received.
 type seen struct {
 	Path   string
+	Query  url.Values
 	Header http.Header
 	Body   map[string]any
 	At     time.Time
@@ -100,7 +102,7 @@ func newServer(steps ...http.HandlerFunc) *judgeServer {
 		_ = json.Unmarshal(raw, &body)
 		s.mu.Lock()
 		n := len(s.reqs)
-		s.reqs = append(s.reqs, seen{Path: r.URL.Path, Header: r.Header.Clone(), Body: body, At: time.Now()})
+		s.reqs = append(s.reqs, seen{Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Body: body, At: time.Now()})
 		step := s.steps[min(n, len(s.steps)-1)]
 		s.inFlight++
 		s.maxIn = max(s.maxIn, s.inFlight)
