@@ -143,7 +143,9 @@ type baselineRun struct {
 // anything is replayed, so a bad flag, a bad gates.flaky or a baseline of
 // another setup (cases, judges) exits 2 at once and loses nothing. It sets
 // gates.flaky from --flaky.
-func prepareRun(opts *RunOptions, gates *suite.Gates, cases []*suite.Case, info score.RunInfo) (*baselineRun, error) {
+// suiteHash gives the hash of the cases run when info has none; it is
+// called only with a baseline.
+func prepareRun(opts *RunOptions, gates *suite.Gates, suiteHash func() string, info score.RunInfo) (*baselineRun, error) {
 	if opts.Flaky != "" {
 		if !score.ValidFlaky(opts.Flaky) {
 			return nil, usageErrorf("--flaky %q: want fail or warn", opts.Flaky)
@@ -163,7 +165,7 @@ func prepareRun(opts *RunOptions, gates *suite.Gates, cases []*suite.Case, info 
 	b := &baselineRun{base: base, opts: score.CompareOptions{AllowSuiteChange: opts.AllowSuiteChange}}
 	probe := &score.Scorecard{SchemaVersion: score.SchemaVersion, Run: info}
 	if probe.Run.SuiteHash == "" {
-		probe.Run.SuiteHash = score.SuiteHash(cases)
+		probe.Run.SuiteHash = suiteHash()
 	}
 	if _, err := score.Compatible(base, probe, b.opts); err != nil {
 		return nil, &UsageError{fmt.Errorf("--baseline %s: %w", opts.Baseline, err)}

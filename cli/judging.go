@@ -180,7 +180,7 @@ func (j *judging) annotate(sc *score.Scorecard) {
 			CompletionTokens: ju.CompletionTokens, CostUSD: ju.CostUSD}
 	}
 	sc.Judging = u
-	for i := range sc.Cases {
-		sc.Cases[i].JudgeCostUSD = st.Cases[sc.Cases[i].ID].CostUSD
+	for i := range sc.Len() {
+		sc.SetJudgeCost(i, st.Cases[sc.Case(i).ID].CostUSD)
 	}
 }

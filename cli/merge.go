@@ -173,7 +173,7 @@ func mergeRun(opts *MergeOptions) error {
 	info, repeat := mergedRunInfo(shards, keys)
 	info.Tribunal, info.Suite = version(), suiteNames(suites)
 	ro := &RunOptions{Flaky: opts.Flaky, Baseline: opts.Baseline, AllowSuiteChange: opts.AllowSuiteChange}
-	base, err := prepareRun(ro, &cfg.Gates, cases, info)
+	base, err := prepareRun(ro, &cfg.Gates, func() string { return score.SuiteHash(cases) }, info)
 	if err != nil {
 		return err
 	}

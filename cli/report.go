@@ -145,7 +145,7 @@ func reportRun(opts *ReportOptions) error {
 	info := reportRunInfo(dir, span)
 	info.Suite = suiteNames(suites)
 	ro := &RunOptions{Flaky: opts.Flaky, Baseline: opts.Baseline, AllowSuiteChange: opts.AllowSuiteChange}
-	base, err := prepareRun(ro, &cfg.Gates, cases, info)
+	base, err := prepareRun(ro, &cfg.Gates, func() string { return score.SuiteHash(cases) }, info)
 	if err != nil {
 		return err
 	}
@@ -161,9 +161,10 @@ func reportRun(opts *ReportOptions) error {
 		return &UsageError{fmt.Errorf("%s: %w", path, err)}
 	}
 	sc := builder.Scorecard(cfg.Gates)
-	for i := range sc.Cases {
-		if len(sc.Cases[i].Attempts) < sc.Run.Repeat {
+	for i := range sc.Len() {
+		if len(sc.Case(i).Attempts) < sc.Run.Repeat {
 			sc.Run.Interrupted = true
+			break
 		}
 	}
 	if err := applyBaseline(sc, base); err != nil {

@@ -154,7 +154,7 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	}
 	defer judging.close()
 	info := score.RunInfo{Tribunal: version(), Suite: suiteNames(suites), Target: targetName, Repeat: repeat, Started: time.Now().UTC(), Judges: judging.info()}
-	base, err := prepareRun(opts, &cfg.Gates, cases, info)
+	base, err := prepareRun(opts, &cfg.Gates, func() string { return score.SuiteHash(cases) }, info)
 	if err != nil {
 		return err
 	}

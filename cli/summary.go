@@ -88,9 +88,12 @@ func printSummary(ios *IOStreams, sc *score.Scorecard, out string) {
 
 	listed := 0
 	for _, sev := range []string{"critical", "high", "medium", "low"} {
-		for i := range sc.Cases {
-			c := &sc.Cases[i]
-			if string(c.Severity) != sev || c.Status == judges.Pass || listed >= maxListed {
+		for i := range sc.Len() {
+			if listed >= maxListed {
+				break
+			}
+			c := sc.Case(i)
+			if string(c.Severity) != sev || c.Status == judges.Pass {
 				continue
 			}
 			if listed == 0 {

@@ -88,7 +88,7 @@ func writeHTML(w io.Writer, sc *score.Scorecard, limit int) error {
 	// case sections read transcripts back one case at a time
 	// (Scorecard.Detail), never all at once.
 	for _, i := range order {
-		if err := pageTemplate.ExecuteTemplate(bw, "row", page.rowOf(&sc.Cases[i], i)); err != nil {
+		if err := pageTemplate.ExecuteTemplate(bw, "row", page.rowOf(sc.Case(i), i)); err != nil {
 			return err
 		}
 	}
@@ -384,22 +384,9 @@ func htmlPageOf(sc *score.Scorecard, shown []int) *htmlPage {
 	sort.SliceStable(p.Checks, func(a, b int) bool { return rank(p.Checks[a]) < rank(p.Checks[b]) })
 
 	for _, ci := range shown {
-		p.index[sc.Cases[ci].ID] = ci + 1
+		p.index[sc.Case(ci).ID] = ci + 1
 	}
-	p.Shown, p.Omitted = len(shown), len(sc.Cases)-len(shown)
-	for ci := range sc.Cases {
-		if len(sc.Cases[ci].Attempts) > 1 {
-			p.Repeated = true
-		}
-	}
-	p.Repeated = p.Repeated || sc.Run.Repeat > 1
-	if p.Repeated {
-		p.K = max(sc.Run.Repeat, 1)
-		for ci := range sc.Cases {
-			p.K = max(p.K, len(sc.Cases[ci].Attempts))
-		}
-		p.PassAt1, p.PassAllK = percent(sc.Totals.PassAt1), percent(sc.Totals.PassAllK)
-	}
+	p.Shown, p.Omitted = len(shown), sc.Len()-len(shown)
 
 	seenDims := map[judges.Dimension]bool{}
 	var dims []judges.Dimension
@@ -416,9 +403,18 @@ func htmlPageOf(sc *score.Scorecard, shown []int) *htmlPage {
 	for _, d := range judges.Dimensions {
 		addDim(d)
 	}
+	seenSev := map[suite.Severity]bool{}
+	for _, s := range suite.Severities {
+		seenSev[s] = true
+		p.SevNames = append(p.SevNames, string(s))
+	}
+	var extra []string
 	seenTag, seenLang := map[string]bool{}, map[string]bool{}
-	for ci := range sc.Cases {
-		c := &sc.Cases[ci]
+	// One pass over the cases: a compact scorecard makes each one anew.
+	k := 0
+	for ci := range sc.Len() {
+		c := sc.Case(ci)
+		k = max(k, len(c.Attempts))
 		for d := range c.Dimensions {
 			addDim(d)
 		}
@@ -432,24 +428,21 @@ func htmlPageOf(sc *score.Scorecard, shown []int) *htmlPage {
 			seenLang[c.Language] = true
 			p.Langs = append(p.Langs, c.Language)
 		}
+		if s := c.Severity; !seenSev[s] {
+			seenSev[s] = true
+			extra = append(extra, string(s))
+		}
+	}
+	p.Repeated = k > 1 || sc.Run.Repeat > 1
+	if p.Repeated {
+		p.K = max(sc.Run.Repeat, 1, k)
+		p.PassAt1, p.PassAllK = percent(sc.Totals.PassAt1), percent(sc.Totals.PassAllK)
 	}
 	sort.Strings(p.Tags)
 	sort.Strings(p.Langs)
 	dimensionOrder(dims)
 	for _, d := range dims {
 		p.DimNames = append(p.DimNames, string(d))
-	}
-	seenSev := map[suite.Severity]bool{}
-	for _, s := range suite.Severities {
-		seenSev[s] = true
-		p.SevNames = append(p.SevNames, string(s))
-	}
-	var extra []string
-	for ci := range sc.Cases {
-		if s := sc.Cases[ci].Severity; !seenSev[s] {
-			seenSev[s] = true
-			extra = append(extra, string(s))
-		}
 	}
 	sort.Strings(extra)
 	p.SevNames = append(p.SevNames, extra...)

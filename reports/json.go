@@ -41,7 +41,7 @@ func JSON(w io.Writer, sc *score.Scorecard) error {
 	if _, err := w.Write(b[:i+len(slot)-len("null")]); err != nil {
 		return err
 	}
-	if len(safe.Cases) == 0 {
+	if safe.Len() == 0 {
 		if _, err := io.WriteString(w, "[]"); err != nil {
 			return err
 		}
@@ -49,7 +49,7 @@ func JSON(w io.Writer, sc *score.Scorecard) error {
 		if _, err := io.WriteString(w, "[\n"); err != nil {
 			return err
 		}
-		for ci := range safe.Cases {
+		for ci := range safe.Len() {
 			c, err := safe.Detail(ci)
 			if err != nil {
 				return fmt.Errorf("reports: scorecard.json: %w", err)
@@ -59,7 +59,7 @@ func JSON(w io.Writer, sc *score.Scorecard) error {
 				return fmt.Errorf("reports: encoding scorecard.json: case %s: %w", c.ID, err)
 			}
 			sep := ",\n"
-			if ci == len(safe.Cases)-1 {
+			if ci == safe.Len()-1 {
 				sep = "\n"
 			}
 			if _, err := io.WriteString(w, "    "); err != nil {

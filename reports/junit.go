@@ -87,8 +87,8 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 	// outcomes; the second writes the testcases one case at a time, reading
 	// back only the cases that did not pass.
 	var sumMS float64
-	for ci := range sc.Cases {
-		c := &sc.Cases[ci]
+	for ci := range sc.Len() {
+		c := sc.Case(ci)
 		if len(c.Attempts) == 0 {
 			js.Tests++
 			js.Skipped++
@@ -153,7 +153,7 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 		}
 	}
 	testcase := xml.StartElement{Name: xml.Name{Local: "testcase"}}
-	for ci := range sc.Cases {
+	for ci := range sc.Len() {
 		tcs, err := junitCasesOf(sc, ci)
 		if err != nil {
 			return err
@@ -181,7 +181,7 @@ func JUnit(w io.Writer, sc *score.Scorecard) error {
 func junitCasesOf(sc *score.Scorecard, ci int) ([]junitCase, error) {
 	// Passed attempts need their timing only; the verdicts and
 	// conversation of the others are read back.
-	c := &sc.Cases[ci]
+	c := sc.Case(ci)
 	if c.Status != judges.Pass {
 		var err error
 		if c, err = sc.Detail(ci); err != nil {

@@ -48,7 +48,7 @@ func Markdown(w io.Writer, sc *score.Scorecard) error {
 	order := readingOrder(sc)
 	var failed, errored []int
 	for _, i := range order {
-		switch sc.Cases[i].Status {
+		switch sc.Case(i).Status {
 		case judges.Fail:
 			failed = append(failed, i)
 		case judges.Error:
@@ -475,7 +475,7 @@ func Annotations(sc *score.Scorecard) []string {
 func caseAnnotations(sc *score.Scorecard, limit int) []string {
 	var cases []int
 	for _, i := range readingOrder(sc) {
-		c := &sc.Cases[i]
+		c := sc.Case(i)
 		if c.Status == judges.Fail && (c.Severity == suite.Critical || c.Severity == suite.High) {
 			cases = append(cases, i)
 		}
@@ -489,7 +489,7 @@ func caseAnnotations(sc *score.Scorecard, limit int) []string {
 		}
 		// Without its verdicts (the results file unreadable) the
 		// annotation still names the case and its dimensions.
-		c := &sc.Cases[ci]
+		c := sc.Case(ci)
 		if d, err := sc.Detail(ci); err == nil {
 			c = d
 		}

@@ -174,21 +174,20 @@ func severityRank(s suite.Severity) int {
 	return len(suite.Severities)
 }
 
-// readingOrder returns the indexes of sc.Cases with failures first, then
+// readingOrder returns the indexes of sc's cases with failures first, then
 // errors, then passes, by severity within each, keeping the scorecard's
 // order among equals.
 func readingOrder(sc *score.Scorecard) []int {
-	order := make([]int, len(sc.Cases))
+	n := sc.Len()
+	order := make([]int, n)
+	// One key per case, so sorting does not make cases again.
+	keys := make([]int32, n)
 	for i := range order {
 		order[i] = i
+		c := sc.Case(i)
+		keys[i] = int32(statusRank(c.Status)<<16 | severityRank(c.Severity))
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		ca, cb := &sc.Cases[order[a]], &sc.Cases[order[b]]
-		if ra, rb := statusRank(ca.Status), statusRank(cb.Status); ra != rb {
-			return ra < rb
-		}
-		return severityRank(ca.Severity) < severityRank(cb.Severity)
-	})
+	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]] < keys[order[b]] })
 	return order
 }
 

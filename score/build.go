@@ -1,6 +1,7 @@
 package score
 
 import (
+	"slices"
 	"sort"
 	"sync"
 
@@ -17,47 +18,118 @@ const SchemaVersion = 1
 // once per attempt, in any order; Scorecard can be called at any point.
 //
 // Add keeps the attempt's transcript and verdicts in memory. AddAt keeps
-// only what the totals, gates and case list need (status, dimensions) and
-// where the record is in its results file: the reports read the rest back
-// one case at a time (Scorecard.Detail), so a run's memory does not grow
-// with its transcripts.
+// only what the totals, gates and case list need (status, dimensions,
+// timing) and where the record is in its results file: the reports read
+// the rest back one case at a time (Scorecard.Detail). A builder fed only
+// by AddAt keeps its cases compact, about a hundred bytes each plus their
+// ids and titles, and so does its scorecard (see Scorecard.Case): a run's
+// memory barely grows with its cases.
 type Builder struct {
 	info RunInfo
-	// cases holds every case of the suite and any other case a record
-	// named, by id; next numbers the latter after the suite's.
-	cases  map[string]*entry
-	next   int
-	files  []string
-	fileIx map[string]int
-	judges map[string]bool
+	// hash computes the suite hash as cases are declared, unless info has
+	// one.
+	hash *suiteHasher
+	// t holds every declared case, in order, then every other case a
+	// record named, in the order they came.
+	t     *caseTable
+	index map[string]int32
+	// full holds the attempts added with Add, by row.
+	full map[int32][]Attempt
+	// sealed is true while a scorecard shares t: the next change copies it.
+	sealed bool
+
+	files   []string
+	fileIx  map[string]int
+	judges  map[string]bool
+	scratch []dimOutcome
 }
 
-// entry is what the builder keeps of a case until Scorecard: where it is in
-// the suite, and its attempts. The rest of a scorecard case comes from the
-// suite's case when the scorecard is made.
-type entry struct {
-	order    int
-	meta     *suite.Case
-	attempts []Attempt
-}
-
-// NewBuilder starts a scorecard for the given cases. Cases keep the suite's
-// order in the scorecard. When info has no SuiteHash, it is the hash of
-// cases (see SuiteHash).
+// NewBuilder starts a scorecard for the given cases (see Declare). When
+// info has no SuiteHash, it is the hash of the cases declared (see
+// SuiteHash).
 func NewBuilder(cases []*suite.Case, info RunInfo) *Builder {
+	b := &Builder{info: info, t: newCaseTable(), index: make(map[string]int32, len(cases)),
+		full: map[int32][]Attempt{}, fileIx: map[string]int{}, judges: map[string]bool{}}
 	if info.SuiteHash == "" {
-		info.SuiteHash = SuiteHash(cases)
+		b.hash = newSuiteHasher()
 	}
-	b := &Builder{info: info, cases: make(map[string]*entry, len(cases)), next: len(cases),
-		fileIx: map[string]int{}, judges: map[string]bool{}}
-	all := make([]entry, len(cases)) // one allocation, not one per case
-	for i, c := range cases {
-		if _, dup := b.cases[c.ID]; !dup {
-			all[i] = entry{order: i, meta: c}
-			b.cases[c.ID] = &all[i]
-		}
+	b.t.rows = make([]caseRow, 0, len(cases))
+	for _, c := range cases {
+		b.Declare(c)
 	}
 	return b
+}
+
+// Declare adds a case of the suite after the ones declared before it;
+// cases keep this order in the scorecard. Only the case's description is
+// kept (id, title, severity, tags, language, source, policy path, where it
+// is written), so a run can walk its suite case by case and let each case
+// go. Declare the cases before adding attempts: a record of a case never
+// declared is kept after the declared ones. A repeated id is hashed but
+// keeps its first description.
+func (b *Builder) Declare(c *suite.Case) {
+	if b.hash != nil {
+		b.hash.add(c)
+	}
+	if _, dup := b.index[c.ID]; dup {
+		return
+	}
+	b.own()
+	b.t.rows = append(b.t.rows, caseRow{id: c.ID})
+	i := int32(len(b.t.rows) - 1)
+	b.t.describe(&b.t.rows[i], c)
+	b.index[c.ID] = i
+}
+
+// SetRun sets the run's description, for a builder started before the run
+// was set up (cases declared as a suite was first walked). Its SuiteHash is
+// kept unless info has one.
+func (b *Builder) SetRun(info RunInfo) {
+	switch {
+	case info.SuiteHash != "":
+		b.hash = nil
+	case b.hash == nil:
+		info.SuiteHash = b.info.SuiteHash
+	}
+	b.info = info
+}
+
+// SuiteHash is the run's suite hash: info's, or that of the cases declared
+// so far.
+func (b *Builder) SuiteHash() string {
+	if b.hash != nil {
+		return b.hash.sum()
+	}
+	return b.info.SuiteHash
+}
+
+// own makes the builder's table its own before a change, when a scorecard
+// shares it.
+func (b *Builder) own() {
+	if b.sealed {
+		b.t = b.t.clone()
+		b.sealed = false
+	}
+}
+
+// row is the row of case id, added after the others when it was never
+// declared (a results file from an older suite).
+func (b *Builder) row(id string) int32 {
+	if i, ok := b.index[id]; ok {
+		return i
+	}
+	b.t.rows = append(b.t.rows, caseRow{id: id, severity: b.t.str(string(suite.Medium))})
+	i := int32(len(b.t.rows) - 1)
+	b.index[id] = i
+	return i
+}
+
+func (b *Builder) noteJudges(r *results.Record) {
+	for _, v := range r.Verdicts {
+		if v.Judge != "" {
+			b.judges[v.Judge] = true
+		}
+	}
 }
 
 // Add records one finished attempt, transcript and verdicts included.
@@ -69,7 +141,20 @@ func (b *Builder) Add(r *results.Record) {
 		a.Error = r.Transcript.Error
 		a.Transcript = leanTranscript(r.Transcript)
 	}
-	b.add(r, a)
+	b.noteJudges(r)
+	b.own()
+	i := b.row(r.CaseID)
+	b.t.remove(i, int32(r.Attempt))
+	// Keep attempts ordered; replace a duplicate attempt (a resumed run
+	// that redid it) rather than counting it twice.
+	all := b.full[i]
+	k, found := slices.BinarySearchFunc(all, a.Attempt, func(x Attempt, n int) int { return x.Attempt - n })
+	if found {
+		all[k] = a
+	} else {
+		all = slices.Insert(all, k, a)
+	}
+	b.full[i] = all
 }
 
 // AddAt records one finished attempt that is stored in the results file at
@@ -82,41 +167,36 @@ func (b *Builder) AddAt(r *results.Record, path string, pos results.Pos) {
 		b.files = append(b.files, path)
 		b.fileIx[path] = fi
 	}
-	a := Attempt{Attempt: r.Attempt, Status: AttemptStatus(r), file: int32(fi + 1), pos: pos}
+	a := leanAttempt{attempt: int32(r.Attempt), status: statusCode(AttemptStatus(r)), file: int32(fi + 1), pos: pos}
+	errText := ""
 	if r.Transcript != nil {
-		a.Error = r.Transcript.Error
-		a.Transcript = r.Transcript
-		a.durationMS, a.maxLatencyMS, a.timed = a.Timing()
-		a.Transcript = nil
+		errText = r.Transcript.Error
+		tr := Attempt{Transcript: r.Transcript}
+		a.durationMS, a.maxLatencyMS, a.timed = tr.Timing()
 	}
+	b.scratch = b.scratch[:0]
 	for _, v := range r.Verdicts {
-		a.dims = setDim(a.dims, v.Dimension, v.Status)
+		b.scratch = setDim(b.scratch, v.Dimension, v.Status)
 	}
-	b.add(r, a)
+	b.noteJudges(r)
+	b.own()
+	a.dims, a.err = b.t.dimSet(b.scratch), b.t.str(errText)
+	i := b.row(r.CaseID)
+	if all := b.full[i]; len(all) > 0 {
+		b.full[i] = slices.DeleteFunc(all, func(x Attempt) bool { return x.Attempt == r.Attempt })
+	}
+	b.t.add(i, a)
 }
 
-func (b *Builder) add(r *results.Record, a Attempt) {
-	for _, v := range r.Verdicts {
-		if v.Judge != "" {
-			b.judges[v.Judge] = true
-		}
+// caseOf is row i's case before finish: its description and every
+// attempt, lean or complete, in attempt order.
+func (b *Builder) caseOf(i int32) *Case {
+	c := b.t.caseAt(i)
+	if full := b.full[i]; len(full) > 0 {
+		c.Attempts = append(c.Attempts, full...)
+		slices.SortStableFunc(c.Attempts, func(x, y Attempt) int { return x.Attempt - y.Attempt })
 	}
-	c := b.cases[r.CaseID]
-	if c == nil {
-		c = &entry{order: b.next}
-		b.next++
-		b.cases[r.CaseID] = c
-	}
-	// Keep attempts ordered; replace a duplicate attempt (a resumed run that
-	// redid it) rather than counting it twice.
-	i := sort.Search(len(c.attempts), func(i int) bool { return c.attempts[i].Attempt >= a.Attempt })
-	if i < len(c.attempts) && c.attempts[i].Attempt == a.Attempt {
-		c.attempts[i] = a
-	} else {
-		c.attempts = append(c.attempts, Attempt{})
-		copy(c.attempts[i+1:], c.attempts[i:])
-		c.attempts[i] = a
-	}
+	return c
 }
 
 // AttemptStatus is an attempt's outcome: error when the transcript failed, fail
@@ -138,76 +218,118 @@ func AttemptStatus(r *results.Record) Status {
 }
 
 // Scorecard computes the scorecard of everything added so far and evaluates
-// the gates on it.
+// the gates on it. When every attempt was added with AddAt, the scorecard
+// keeps its cases compact (Scorecard.Case makes each one when asked) and
+// shares them with the builder until the builder changes.
 func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
-	sc := &Scorecard{SchemaVersion: SchemaVersion, Run: b.info, Cases: make([]Case, 0, len(b.cases)), Dimensions: []DimensionStats{},
+	info := b.info
+	info.SuiteHash = b.SuiteHash()
+	sc := &Scorecard{SchemaVersion: SchemaVersion, Run: info, Dimensions: []DimensionStats{},
 		files: append([]string(nil), b.files...)}
-	ids := make([]string, 0, len(b.cases))
-	for id, e := range b.cases {
-		if len(e.attempts) > 0 {
-			ids = append(ids, id)
-		}
+	lean := true
+	for _, full := range b.full {
+		lean = lean && len(full) == 0
 	}
-	sort.Slice(ids, func(i, j int) bool { return b.cases[ids[i]].order < b.cases[ids[j]].order })
 	shared := sharing{dims: map[string]map[judges.Dimension]Status{}, rates: map[float64]*float64{}}
-
-	dims := map[judges.Dimension]*DimensionStats{}
-	sev := map[suite.Severity]*SeverityStats{}
-	for _, s := range suite.Severities {
-		sev[s] = &SeverityStats{Severity: s}
+	tl := newTally()
+	var present []int32
+	for i := range b.t.rows {
+		i := int32(i)
+		if b.t.rows[i].attempts == 0 && len(b.full[i]) == 0 {
+			continue
+		}
+		c := b.caseOf(i)
+		finish(c)
+		FillRepeats(c)
+		if lean {
+			r := &b.t.rows[i]
+			r.status, r.flaky, r.passAllK = statusCode(c.Status), c.Flaky, c.PassAllK
+			r.dims, r.rate = b.t.dimMap(c.Dimensions), b.t.rate(c.PassAt1)
+			present = append(present, i)
+		} else {
+			shared.share(c)
+			sc.Cases = append(sc.Cases, *c)
+		}
+		tl.add(sc, c)
 	}
-	for _, id := range ids {
-		c := b.caseOf(id)
-		finish(&c)
-		FillRepeats(&c)
-		shared.share(&c)
-		sc.Cases = append(sc.Cases, c)
-
-		sc.Totals.Cases++
-		sc.Totals.Attempts += len(c.Attempts)
-		for _, a := range c.Attempts {
-			if a.Status == judges.Error {
-				sc.Totals.ErroredAttempts++
-			}
+	if lean {
+		sc.table = b.t
+		if len(present) < len(b.t.rows) {
+			sc.present = present
 		}
-		ss := sev[c.Severity]
-		if ss == nil {
-			ss = &SeverityStats{Severity: c.Severity}
-			sev[c.Severity] = ss
-		}
-		ss.Cases++
-		switch c.Status {
-		case judges.Pass:
-			sc.Totals.Pass++
-			ss.Pass++
-		case judges.Fail:
-			sc.Totals.Fail++
-			ss.Fail++
-		default:
-			sc.Totals.Error++
-			ss.Error++
-		}
-		for d, st := range c.Dimensions {
-			ds := dims[d]
-			if ds == nil {
-				ds = &DimensionStats{Dimension: d}
-				dims[d] = ds
-			}
-			switch st {
-			case judges.Pass:
-				ds.Pass++
-			case judges.Fail:
-				ds.Fail++
-			case judges.Skipped:
-				ds.Skipped++
-			default:
-				ds.Error++
-			}
-		}
+		sc.n = len(present)
+		b.sealed = true
+	} else if sc.Cases == nil {
+		sc.Cases = []Case{}
 	}
-	sc.Totals.PassRate = rate(sc.Totals.Pass, sc.Totals.Fail)
+	tl.finish(sc)
 	FillRepeatTotals(sc)
 	sc.Run.Judges = judgesOf(sc.Run.Judges, b.judges)
+	sc.Gate = Evaluate(sc, gates)
+	return sc
+}
+
+// tally sums cases into a scorecard's totals and statistics.
+type tally struct {
+	dims map[judges.Dimension]*DimensionStats
+	sev  map[suite.Severity]*SeverityStats
+}
+
+func newTally() *tally {
+	t := &tally{dims: map[judges.Dimension]*DimensionStats{}, sev: map[suite.Severity]*SeverityStats{}}
+	for _, s := range suite.Severities {
+		t.sev[s] = &SeverityStats{Severity: s}
+	}
+	return t
+}
+
+func (t *tally) add(sc *Scorecard, c *Case) {
+	sc.Totals.Cases++
+	sc.Totals.Attempts += len(c.Attempts)
+	for _, a := range c.Attempts {
+		if a.Status == judges.Error {
+			sc.Totals.ErroredAttempts++
+		}
+	}
+	ss := t.sev[c.Severity]
+	if ss == nil {
+		ss = &SeverityStats{Severity: c.Severity}
+		t.sev[c.Severity] = ss
+	}
+	ss.Cases++
+	switch c.Status {
+	case judges.Pass:
+		sc.Totals.Pass++
+		ss.Pass++
+	case judges.Fail:
+		sc.Totals.Fail++
+		ss.Fail++
+	default:
+		sc.Totals.Error++
+		ss.Error++
+	}
+	for d, st := range c.Dimensions {
+		ds := t.dims[d]
+		if ds == nil {
+			ds = &DimensionStats{Dimension: d}
+			t.dims[d] = ds
+		}
+		switch st {
+		case judges.Pass:
+			ds.Pass++
+		case judges.Fail:
+			ds.Fail++
+		case judges.Skipped:
+			ds.Skipped++
+		default:
+			ds.Error++
+		}
+	}
+}
+
+func (t *tally) finish(sc *Scorecard) {
+	sc.Totals.PassRate = rate(sc.Totals.Pass, sc.Totals.Fail)
+	dims := t.dims
 	for _, d := range judges.Dimensions {
 		if ds := dims[d]; ds != nil {
 			ds.Rate = rate(ds.Pass, ds.Fail)
@@ -229,25 +351,8 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 		sc.Dimensions = append(sc.Dimensions, *ds)
 	}
 	for _, s := range suite.Severities {
-		sc.Severities = append(sc.Severities, *sev[s])
+		sc.Severities = append(sc.Severities, *t.sev[s])
 	}
-	sc.Gate = Evaluate(sc, gates)
-	return sc
-}
-
-// caseOf is the scorecard case of id, before finish: the suite's
-// description of it and its attempts.
-func (b *Builder) caseOf(id string) Case {
-	e := b.cases[id]
-	c := Case{ID: id, Severity: suite.Medium, Attempts: e.attempts}
-	if m := e.meta; m != nil {
-		c.Title, c.Severity, c.Tags, c.Language, c.Source, c.File, c.Line = m.Title, m.Severity, m.Tags, m.Language, m.Source, m.File, m.Line
-		c.Escalation = m.EscalationExpected()
-		if m.Policy != nil {
-			c.Policy = m.Policy.Path
-		}
-	}
-	return c
 }
 
 // sharing makes the cases of a scorecard share equal dimension maps and
@@ -261,18 +366,7 @@ type sharing struct {
 }
 
 func (s *sharing) share(c *Case) {
-	ds := make([]judges.Dimension, 0, len(c.Dimensions))
-	for d := range c.Dimensions {
-		ds = append(ds, d)
-	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	s.key = s.key[:0]
-	for _, d := range ds {
-		s.key = append(s.key, d...)
-		s.key = append(s.key, 0)
-		s.key = append(s.key, c.Dimensions[d]...)
-		s.key = append(s.key, 0)
-	}
+	s.key = appendDimsKey(s.key[:0], c.Dimensions)
 	if m, ok := s.dims[string(s.key)]; ok {
 		c.Dimensions = m
 	} else {
@@ -285,6 +379,22 @@ func (s *sharing) share(c *Case) {
 			s.rates[*c.PassAt1] = c.PassAt1
 		}
 	}
+}
+
+// appendDimsKey appends a key that equal dimension maps share.
+func appendDimsKey(key []byte, m map[judges.Dimension]Status) []byte {
+	ds := make([]judges.Dimension, 0, len(m))
+	for d := range m {
+		ds = append(ds, d)
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	for _, d := range ds {
+		key = append(key, d...)
+		key = append(key, 0)
+		key = append(key, m[d]...)
+		key = append(key, 0)
+	}
+	return key
 }
 
 // leanTranscript drops the raw responses: they are for debugging from

@@ -13,10 +13,10 @@ import (
 // outcomes in memory and reads the rest back from its results files here,
 // one case at a time, so a reporter that walks every case holds one case's
 // transcripts at once. For any other scorecard (built with Add, or decoded
-// from scorecard.json) it is &sc.Cases[i]. The returned case must not be
+// from scorecard.json) it is Case(i). The returned case must not be
 // changed.
 func (sc *Scorecard) Detail(i int) (*Case, error) {
-	c := &sc.Cases[i]
+	c := sc.Case(i)
 	if !c.Lean() {
 		return c, nil
 	}

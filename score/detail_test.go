@@ -61,9 +61,16 @@ var _ = Describe("Lean scorecards (Builder.AddAt)", func() {
 		Expect(lean.Severities).To(Equal(full.Severities))
 		Expect(lean.Gate).To(Equal(full.Gate))
 		Expect(lean.Run.Judges).To(Equal(full.Run.Judges))
-		Expect(lean.Cases).To(HaveLen(len(full.Cases)))
-		for i := range lean.Cases {
-			l, f := lean.Cases[i], full.Cases[i]
+		Expect(lean.Cases).To(BeNil(), "a lean scorecard keeps its cases compact")
+		Expect(lean.Len()).To(Equal(len(full.Cases)))
+		Expect(full.Len()).To(Equal(len(full.Cases)))
+		for i := range lean.Len() {
+			l, f := lean.Case(i), full.Case(i)
+			Expect(l.ID).To(Equal(f.ID))
+			Expect(l.Title).To(Equal(f.Title), l.ID)
+			Expect(l.Severity).To(Equal(f.Severity), l.ID)
+			Expect(l.PassAt1).To(Equal(f.PassAt1), l.ID)
+			Expect(l.PassAllK).To(Equal(f.PassAllK), l.ID)
 			Expect(l.Status).To(Equal(f.Status), l.ID)
 			Expect(l.Dimensions).To(Equal(f.Dimensions), l.ID)
 			Expect(l.Flaky).To(Equal(f.Flaky), l.ID)
@@ -80,7 +87,7 @@ var _ = Describe("Lean scorecards (Builder.AddAt)", func() {
 
 	It("reads each case back complete, equal to the one kept in memory", func() {
 		lean, full := build(true), build(false)
-		for i := range lean.Cases {
+		for i := range lean.Len() {
 			l, err := lean.Detail(i)
 			Expect(err).NotTo(HaveOccurred())
 			f, err := full.Detail(i)
@@ -92,7 +99,27 @@ var _ = Describe("Lean scorecards (Builder.AddAt)", func() {
 		}
 		med, _ := lean.Detail(2)
 		Expect(med.Attempts[0].Transcript.Turns[0].Raw).To(BeNil(), "raw bodies stay in results.jsonl")
-		Expect(lean.Cases[2].Attempts[0].Verdicts).To(BeNil(), "reading back does not fill the scorecard")
+		Expect(lean.Case(2).Attempts[0].Verdicts).To(BeNil(), "reading back does not fill the scorecard")
+	})
+
+	It("keeps the scorecard's cases when the builder goes on", func() {
+		b := score.NewBuilder(cases, score.RunInfo{Repeat: 2})
+		b.AddAt(recs[0], path, pos[0])
+		first := b.Scorecard(suite.Gates{})
+		Expect(first.Len()).To(Equal(1))
+		Expect(first.Case(0).Status).To(Equal(judges.Fail))
+		for i, r := range recs[1:] {
+			b.AddAt(r, path, pos[i+1])
+		}
+		second := b.Scorecard(suite.Gates{})
+		Expect(second.Len()).To(Equal(3))
+		Expect(first.Len()).To(Equal(1), "a scorecard does not change as the builder goes on")
+		Expect(first.Case(0).Attempts).To(HaveLen(1))
+		Expect(first.Totals.Attempts).To(Equal(1))
+
+		second.SetJudgeCost(1, 0.25)
+		Expect(second.Case(1).JudgeCostUSD).To(Equal(0.25))
+		Expect(b.Scorecard(suite.Gates{}).Case(1).JudgeCostUSD).To(BeZero(), "costs are set on a scorecard, not the builder")
 	})
 
 	It("refuses to report another case's transcript when the file changed under it", func() {

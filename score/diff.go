@@ -199,12 +199,13 @@ func Compare(old, cur *Scorecard, opts CompareOptions) (*Diff, error) {
 	d := &Diff{Run: old.Run, Notes: notes,
 		Regressions: []CaseChange{}, Fixes: []CaseChange{}, Changed: []CaseChange{}, Added: []CaseChange{}, Removed: []CaseChange{}}
 	before := map[string]*Case{}
-	for i := range old.Cases {
-		before[old.Cases[i].ID] = &old.Cases[i]
+	for i := range old.Len() {
+		c := old.Case(i)
+		before[c.ID] = c
 	}
 	now := map[string]bool{}
-	for i := range cur.Cases {
-		c := &cur.Cases[i]
+	for i := range cur.Len() {
+		c := cur.Case(i)
 		now[c.ID] = true
 		o := before[c.ID]
 		if o == nil {
@@ -228,8 +229,8 @@ func Compare(old, cur *Scorecard, opts CompareOptions) (*Diff, error) {
 			d.Changed = append(d.Changed, ch)
 		}
 	}
-	for i := range old.Cases {
-		c := &old.Cases[i]
+	for i := range old.Len() {
+		c := old.Case(i)
 		if !now[c.ID] {
 			d.Removed = append(d.Removed, CaseChange{ID: c.ID, Title: c.Title, Severity: c.Severity, Old: c.Status})
 		}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"hash"
 	"sort"
 
 	"github.com/tribunal-eval/tribunal/suite"
@@ -17,21 +18,38 @@ import (
 // says, expects or cites changes it, as do added, removed or reordered
 // cases. It is computed over the cases actually run, after --shard.
 func SuiteHash(cases []*suite.Case) string {
-	h := sha256.New()
-	enc := json.NewEncoder(h)
+	h := newSuiteHasher()
 	for _, c := range cases {
-		cc := *c
-		cc.File, cc.Line, cc.Policy = "", 0, nil
-		// Encoding a loaded case cannot fail: its fields are plain data.
-		_ = enc.Encode(&cc)
-		if c.Policy != nil {
-			b, _ := json.Marshal(c.Policy.Text)
-			h.Write(b)
-		}
-		h.Write([]byte{'\n'})
+		h.add(c)
 	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+	return h.sum()
 }
+
+// suiteHasher computes SuiteHash one case at a time, so a suite walked
+// case by case is hashed without being held.
+type suiteHasher struct {
+	h   hash.Hash
+	enc *json.Encoder
+}
+
+func newSuiteHasher() *suiteHasher {
+	h := sha256.New()
+	return &suiteHasher{h: h, enc: json.NewEncoder(h)}
+}
+
+func (s *suiteHasher) add(c *suite.Case) {
+	cc := *c
+	cc.File, cc.Line, cc.Policy = "", 0, nil
+	// Encoding a loaded case cannot fail: its fields are plain data.
+	_ = s.enc.Encode(&cc)
+	if c.Policy != nil {
+		b, _ := json.Marshal(c.Policy.Text)
+		s.h.Write(b)
+	}
+	s.h.Write([]byte{'\n'})
+}
+
+func (s *suiteHasher) sum() string { return "sha256:" + hex.EncodeToString(s.h.Sum(nil)) }
 
 // judgesOf returns the judges given (with their models and prompt versions)
 // plus every other judge that gave a verdict, sorted by name.

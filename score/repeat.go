@@ -67,8 +67,8 @@ func FillRepeats(c *Case) {
 func FillRepeatTotals(sc *Scorecard) {
 	var sum float64
 	var judged, flaky int
-	for i := range sc.Cases {
-		c := &sc.Cases[i]
+	for i := range sc.Len() {
+		c := sc.Case(i)
 		if c.PassAt1 != nil {
 			sum += *c.PassAt1
 			judged++
@@ -89,8 +89,11 @@ func FillRepeatTotals(sc *Scorecard) {
 // more than once (a single attempt cannot be flaky).
 func flakyCheck(sc *Scorecard, g suite.Gates) *GateCheck {
 	repeated := sc.Run.Repeat > 1
-	for i := range sc.Cases {
-		repeated = repeated || len(sc.Cases[i].Attempts) > 1
+	for i := range sc.Len() {
+		if repeated {
+			break
+		}
+		repeated = len(sc.Case(i).Attempts) > 1
 	}
 	if !repeated {
 		return nil
@@ -100,9 +103,9 @@ func flakyCheck(sc *Scorecard, g suite.Gates) *GateCheck {
 		mode = FlakyWarn
 	}
 	var ids []string
-	for i := range sc.Cases {
-		if sc.Cases[i].Flaky {
-			ids = append(ids, sc.Cases[i].ID)
+	for i := range sc.Len() {
+		if c := sc.Case(i); c.Flaky {
+			ids = append(ids, c.ID)
 		}
 	}
 	ch := &GateCheck{Name: "flaky", Passed: true}

@@ -36,6 +36,62 @@ type Scorecard struct {
 	// files are the results files lean attempts (Builder.AddAt) are read
 	// back from.
 	files []string
+	// table holds the cases of a scorecard built with AddAt only, in place
+	// of Cases: present are its rows that are cases of the scorecard (nil
+	// when all are), n how many there are.
+	table   *caseTable
+	present []int32
+	n       int
+	// costs are the compact cases' LLM judging costs, by row.
+	costs map[int32]float64
+}
+
+// Len is the number of cases.
+func (sc *Scorecard) Len() int {
+	if sc.table != nil {
+		return sc.n
+	}
+	return len(sc.Cases)
+}
+
+// Case is case i, in the scorecard's order. A scorecard built with
+// Builder.AddAt keeps its cases compact and makes a new Case on each call,
+// with lean attempts (see Detail); any other is &sc.Cases[i]. Read the
+// case, never change it: use SetJudgeCost.
+func (sc *Scorecard) Case(i int) *Case {
+	if sc.table == nil {
+		return &sc.Cases[i]
+	}
+	r := sc.row(i)
+	c := sc.table.caseAt(r)
+	c.JudgeCostUSD = sc.costs[r]
+	return c
+}
+
+// SetJudgeCost sets case i's JudgeCostUSD.
+func (sc *Scorecard) SetJudgeCost(i int, usd float64) {
+	if sc.table == nil {
+		sc.Cases[i].JudgeCostUSD = usd
+		return
+	}
+	switch {
+	case usd == 0:
+		delete(sc.costs, sc.row(i))
+	case sc.costs == nil:
+		sc.costs = map[int32]float64{sc.row(i): usd}
+	default:
+		sc.costs[sc.row(i)] = usd
+	}
+}
+
+func (sc *Scorecard) row(i int) int32 {
+	if i < 0 || i >= sc.n {
+		panic("score: case index out of range")
+	}
+	if sc.present == nil {
+		return int32(i)
+	}
+	return sc.present[i]
 }
 
 // JudgingUsage is what LLM judging cost in a run: calls, cache, tokens and
