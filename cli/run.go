@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -115,27 +113,28 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	if err := checkReport(opts.Report); err != nil {
 		return err
 	}
-	suites, err := loadSuites(opts.Dirs)
-	if err != nil {
-		return err
-	}
-	cfg := suites[0].Config
-	var cases []*suite.Case
-	for _, s := range suites {
-		cases = append(cases, s.Cases...)
-	}
+	var keep func(string) bool
 	if opts.Shard != "" {
 		spec, err := resolveShard(opts.Shard, opts.ShardIndexEnv, opts.IO.Getenv)
 		if err != nil {
 			return err
 		}
-		if cases, err = shard(cases, spec); err != nil {
+		if keep, err = shardFilter(spec); err != nil {
 			return err
 		}
 	}
 	if opts.Concurrency < 0 || opts.Repeat < 0 {
 		return usageErrorf("--concurrency and --repeat must be positive")
 	}
+	// A first walk validates every file and keeps each case's description
+	// in the scorecard, not the case: the engine walks the files again as
+	// it replays, so a run holds only the cases in flight.
+	builder := score.NewBuilder(nil, score.RunInfo{})
+	walked, err := walkSuites(opts.Dirs, keep, builder.Declare)
+	if err != nil {
+		return err
+	}
+	cfg := walked.suites[0].Config
 	concurrency := firstPositive(opts.Concurrency, cfg.Concurrency, replay.DefaultConcurrency)
 	repeat := firstPositive(opts.Repeat, cfg.Repeat, 1)
 
@@ -153,12 +152,12 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		return err
 	}
 	defer judging.close()
-	info := score.RunInfo{Tribunal: version(), Suite: suiteNames(suites), Target: targetName, Repeat: repeat, Started: time.Now().UTC(), Judges: judging.info()}
-	base, err := prepareRun(opts, &cfg.Gates, func() string { return score.SuiteHash(cases) }, info)
+	info := score.RunInfo{Tribunal: version(), Suite: suiteNames(walked.suites), Target: targetName, Repeat: repeat, Started: time.Now().UTC(), Judges: judging.info()}
+	builder.SetRun(info)
+	base, err := prepareRun(opts, &cfg.Gates, builder.SuiteHash, info)
 	if err != nil {
 		return err
 	}
-	builder := score.NewBuilder(cases, info)
 
 	done := map[results.Key]bool{}
 	var w *results.Writer
@@ -179,7 +178,7 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		return err
 	}
 
-	total := len(cases) * repeat
+	total := walked.cases * repeat
 	prog := newProgress(opts.IO, total-len(done))
 	engine := &replay.Engine{
 		Target: tgt, TargetName: targetName,
@@ -188,8 +187,8 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 		Concurrency: concurrency, Repeat: repeat,
 		Done: func(k results.Key) bool { return done[k] },
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "tribunal: %d cases × %d against %s, %d at a time\n", len(cases), repeat, targetName, concurrency)
-	runErr := engine.Run(ctx, cases, func(r *results.Record) error {
+	fmt.Fprintf(opts.IO.ErrOut, "tribunal: %d cases × %d against %s, %d at a time\n", walked.cases, repeat, targetName, concurrency)
+	runErr := engine.RunSource(ctx, walked.source(), func(r *results.Record) error {
 		pos, err := w.Put(r)
 		if err != nil {
 			return err
@@ -264,26 +263,6 @@ func buildTarget(opts *RunOptions, tc suite.TargetConfig) (target.Target, string
 		return nil, "", &UsageError{fmt.Errorf("target: %w", err)}
 	}
 	return t, target.Describe(tc), nil
-}
-
-// shard keeps the cases whose id hashes into shard i of n. Hashing the id
-// (not the position) keeps a case on the same shard when others are added.
-func shard(cases []*suite.Case, spec string) ([]*suite.Case, error) {
-	is, ns, ok := strings.Cut(spec, "/")
-	i, err1 := strconv.Atoi(is)
-	n, err2 := strconv.Atoi(ns)
-	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
-		return nil, usageErrorf("--shard %q: want I/N with 1 ≤ I ≤ N, like 2/4", spec)
-	}
-	var out []*suite.Case
-	for _, c := range cases {
-		h := fnv.New32a()
-		h.Write([]byte(c.ID))
-		if int(h.Sum32()%uint32(n)) == i-1 {
-			out = append(out, c)
-		}
-	}
-	return out, nil
 }
 
 func firstPositive(vs ...int) int {

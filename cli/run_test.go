@@ -138,6 +138,37 @@ var _ = Describe("tribunal run", func() {
 		})
 	})
 
+	It("replays each case file as it goes, and stops with an error when one changed after it was checked", func() {
+		dir := writeSuite(map[string]string{
+			"a.yaml": "version: 1\ncases:\n  - id: first\n    turns: [{user: \"Hello, where is my parcel?\"}]\n",
+			"b.yaml": "version: 1\ncases:\n  - id: second\n    turns: [{user: \"Hello, I want a refund.\"}]\n",
+			"c.yaml": "version: 1\ncases:\n  - id: third\n    turns: [{user: \"Can I change my flight?\"}]\n",
+		})
+		var served atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if served.Add(1) == 1 {
+				// The run checked c.yaml before replaying anything. With one
+				// attempt in flight it reads c.yaml again only once the
+				// second case has gone out, after this reply.
+				Expect(os.WriteFile(filepath.Join(dir, "c.yaml"), []byte("version: 1\ncases:\n  - id: third\n    turns: oops\n"), 0o644)).To(Succeed())
+			}
+			demobot.New().Handler().ServeHTTP(w, r)
+		}))
+		defer srv.Close()
+		r := run("run", dir, "--out", out, "--target", srv.URL+"/v1", "--concurrency", "1")
+		Expect(r.code).To(Equal(2), r.out+r.errOut)
+		Expect(r.errOut).To(ContainSubstring("the suite changed during the run"))
+		Expect(r.errOut).To(ContainSubstring("c.yaml:4"))
+		Expect(served.Load()).To(BeNumerically("<=", 2), "nothing of the changed file was sent")
+		sc := readScorecard(out)
+		Expect(sc.Cases).NotTo(BeEmpty(), "the report covers what finished")
+		Expect(sc.Cases[0].ID).To(Equal("first"))
+		for _, c := range sc.Cases {
+			Expect(c.ID).NotTo(Equal("third"))
+		}
+		Expect(sc.Run.Interrupted).To(BeTrue())
+	})
+
 	It("stops on Ctrl-C, writes the report for what finished and exits 130", func() {
 		var served atomic.Int32
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tribunal-eval/tribunal/handoff"
@@ -59,7 +60,22 @@ type Engine struct {
 	Customer Customer
 }
 
-// Job is one attempt to replay.
+// Source yields the cases to replay, in order. The engine calls it once
+// per attempt round (Repeat times, attempt-major: with Repeat 3 the source
+// is walked 3 times), from one goroutine, on which it calls yield before it
+// returns. yield hands over one case: it blocks until a worker takes the
+// case (or skips it when Done says that attempt is finished), and returns
+// false when the run is stopping, after which the source returns promptly
+// without yielding again. A source returns nil when it has yielded every
+// case or yield returned false, and an error when it cannot yield (a case
+// file that changed or vanished since it was validated).
+//
+// The engine keeps a case only while its attempt is in flight, so a source
+// that reads its cases as it goes (suite.Walk) replays any number of them
+// in the memory of a few.
+type Source func(yield func(*suite.Case) bool) error
+
+// job is one attempt to replay.
 type job struct {
 	c       *suite.Case
 	attempt int
@@ -70,6 +86,23 @@ type job struct {
 // flight (they are not recorded, so a resumed run redoes them) and returns
 // ctx's error; everything already passed to sink stays valid.
 func (e *Engine) Run(ctx context.Context, cases []*suite.Case, sink Sink) error {
+	return e.RunSource(ctx, func(yield func(*suite.Case) bool) error {
+		for _, c := range cases {
+			if !yield(c) {
+				return nil
+			}
+		}
+		return nil
+	}, sink)
+}
+
+// RunSource is Run over the cases src yields, walking src once per attempt
+// round. An error from src stops the run as a sink error does: no attempt
+// starts after it, the ones in flight are abandoned, nothing more is passed
+// to sink, and RunSource returns src's error. Cancelling ctx still returns
+// ctx's cause. RunSource returns once src has returned: a source that
+// blocks outside yield holds the run up.
+func (e *Engine) RunSource(ctx context.Context, src Source, sink Sink) error {
 	workers := e.Concurrency
 	if workers <= 0 {
 		workers = DefaultConcurrency
@@ -78,46 +111,30 @@ func (e *Engine) Run(ctx context.Context, cases []*suite.Case, sink Sink) error 
 	if repeat <= 0 {
 		repeat = 1
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// A source's error is the run's cause, so attempts cancelled by it and
+	// RunSource's result both name it.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var srcFailed atomic.Bool
 
 	jobs := make(chan job)
 	out := make(chan *results.Record)
 	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				rec := e.attempt(ctx, j.c, j.attempt)
-				if ctx.Err() != nil {
-					return
-				}
-				select {
-				case out <- rec:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
+		wg.Go(func() { e.work(ctx, jobs, out) })
 	}
-	go func() {
+	// The feeder is waited for too: workers quit as soon as the run stops,
+	// and src must have returned before RunSource does.
+	wg.Go(func() {
 		defer close(jobs)
 		// Attempts go out attempt-major, so with --repeat every case gets a
 		// first attempt before any gets a second.
 		for a := 1; a <= repeat; a++ {
-			for _, c := range cases {
-				if e.Done != nil && e.Done(results.Key{CaseID: c.ID, Attempt: a}) {
-					continue
-				}
-				select {
-				case jobs <- job{c, a}:
-				case <-ctx.Done():
-					return
-				}
+			if !e.feed(ctx, src, a, jobs, func(err error) { srcFailed.Store(true); cancel(err) }) {
+				return
 			}
 		}
-	}()
+	})
 	go func() {
 		wg.Wait()
 		close(out)
@@ -125,18 +142,77 @@ func (e *Engine) Run(ctx context.Context, cases []*suite.Case, sink Sink) error 
 
 	var sinkErr error
 	for rec := range out {
-		if sinkErr != nil {
+		if sinkErr != nil || srcFailed.Load() {
 			continue // drain so workers can exit
 		}
 		if err := sink(rec); err != nil {
 			sinkErr = err
-			cancel()
+			cancel(err)
 		}
 	}
 	if sinkErr != nil {
 		return sinkErr
 	}
 	return context.Cause(ctx)
+}
+
+// feed walks src once for attempt number a, handing each case not yet done
+// to a worker. It reports whether the run goes on: false once ctx is done
+// or src failed (it then calls fail with src's error).
+func (e *Engine) feed(ctx context.Context, src Source, a int, jobs chan<- job, fail func(error)) bool {
+	stopped := false
+	err := src(func(c *suite.Case) bool {
+		if stopped || ctx.Err() != nil {
+			stopped = true
+			return false
+		}
+		if e.Done != nil && e.Done(results.Key{CaseID: c.ID, Attempt: a}) {
+			return true
+		}
+		select {
+		case jobs <- job{c, a}:
+			return true
+		case <-ctx.Done():
+			stopped = true
+			return false
+		}
+	})
+	if stopped || ctx.Err() != nil {
+		// The run was already stopping: what src says after that (its
+		// reading cut short, say) is not the run's cause.
+		return false
+	}
+	if err != nil {
+		fail(err)
+		return false
+	}
+	return true
+}
+
+// work replays the jobs it takes until they run out or the run stops.
+func (e *Engine) work(ctx context.Context, jobs <-chan job, out chan<- *results.Record) {
+	for {
+		rec, ok := e.take(ctx, jobs)
+		if !ok || ctx.Err() != nil {
+			return
+		}
+		select {
+		case out <- rec:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// take replays the next job, if there is one. The job lives in this frame
+// only, so a worker waiting to hand over a record or for its next job holds
+// no case.
+func (e *Engine) take(ctx context.Context, jobs <-chan job) (*results.Record, bool) {
+	j, ok := <-jobs
+	if !ok {
+		return nil, false
+	}
+	return e.attempt(ctx, j.c, j.attempt), true
 }
 
 // attempt replays one case once and judges it.

@@ -12,7 +12,9 @@ import (
 // (titles, turns, phrases, language codes), compiled matchers and whole
 // matcher and string lists (the same must_not_say phrases in every case). A
 // loaded suite stays in memory for a whole run, so this is most of its
-// size. It lives for one load only, so nothing outlives the suite.
+// size. It lives for one load only, so nothing outlives the suite. A walk,
+// which keeps no case, uses one per file instead: one for the whole walk
+// would grow with the suite.
 //
 // Shared lists have no spare capacity: appending to one copies it.
 type interner struct {

@@ -24,7 +24,7 @@ type Suite struct {
 	Name string
 	// Cases share the texts and the matcher and string lists they have in
 	// common (a suite repeats them): change a list by appending to it or
-	// copying it, not element by element in place.
+	// copying it, not element by element in place. Walk leaves it nil.
 	Cases  []*Case
 	Config Config
 	// Files lists the case files read, in load order.
@@ -74,33 +74,79 @@ var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 // Load reads every case file (*.yaml, *.yml) under dir, recursively, and the
 // optional tribunal.yaml at its top. Policies may live outside dir.
 func Load(dir string) (*Suite, error) {
+	fsys, root, display, err := osSuite(dir)
+	if err != nil {
+		return nil, err
+	}
+	return load(fsys, root, dir, display)
+}
+
+// LoadFS loads the suite in folder dir of fsys (an embedded library, say).
+// Policy paths resolve inside fsys.
+func LoadFS(fsys fs.FS, dir string) (*Suite, error) {
+	return load(fsys, path.Clean(dir), dir, fsPath)
+}
+
+// Walk loads the suite in dir as Load does, file by file in Load's order,
+// and calls fn with each valid case in suite order as soon as its file is
+// read, keeping none of them: a suite of any size is walked in about the
+// memory of its largest file. The Suite returned has Name, Config and Files
+// as Load gives them and no Cases.
+//
+// Errors are Load's: Walk reads every file even after a mistake, so all of
+// them are reported at once, as Errors. Once a mistake is found fn is not
+// called again, but it may already have been called for the cases of the
+// files before the bad one: a caller that wants all or nothing walks once
+// to validate, then again to use the cases. An error from fn stops the walk
+// and is returned as it is.
+//
+// The cases of one file share their texts and matchers (as Load's do), the
+// cases of different files do not, and the policies are read once per walk.
+// The only thing Walk keeps that grows with the suite is, per case id, the
+// file and line that define it (the id and 8 bytes), to report a duplicate
+// id with both places; it is dropped when Walk returns.
+func Walk(dir string, fn func(*Case) error) (*Suite, error) {
+	fsys, root, display, err := osSuite(dir)
+	if err != nil {
+		return nil, err
+	}
+	return walk(fsys, root, dir, display, fn)
+}
+
+// WalkFS is Walk over the suite in folder dir of fsys. Policy paths resolve
+// inside fsys.
+func WalkFS(fsys fs.FS, dir string, fn func(*Case) error) (*Suite, error) {
+	return walk(fsys, path.Clean(dir), dir, fsPath, fn)
+}
+
+func fsPath(p string) string { return p }
+
+// osSuite opens the suite folder dir of the operating system as a file
+// system rooted at its volume (policies may live outside dir), with dir's
+// path in it and a function that shows a path of it as the user would
+// write it (relative to the working directory when inside it).
+func osSuite(dir string) (fsys fs.FS, root string, display func(string) string, err error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, Errors{{File: dir, Msg: err.Error()}}
+		return nil, "", nil, Errors{{File: dir, Msg: err.Error()}}
 	}
 	st, err := os.Stat(abs)
 	if err != nil {
-		return nil, Errors{{File: dir, Msg: "cannot read suite: " + pathErr(err)}}
+		return nil, "", nil, Errors{{File: dir, Msg: "cannot read suite: " + pathErr(err)}}
 	}
 	if !st.IsDir() {
-		return nil, Errors{{File: dir, Msg: "a suite is a folder of case files, and this is a file (name its folder)"}}
+		return nil, "", nil, Errors{{File: dir, Msg: "a suite is a folder of case files, and this is a file (name its folder)"}}
 	}
 	volume := filepath.VolumeName(abs)
-	root := strings.TrimPrefix(filepath.ToSlash(strings.TrimPrefix(abs, volume)), "/")
-	display := func(p string) string {
+	root = strings.TrimPrefix(filepath.ToSlash(strings.TrimPrefix(abs, volume)), "/")
+	display = func(p string) string {
 		full := filepath.FromSlash(volume + "/" + p)
 		if rel, err := filepath.Rel(mustGetwd(), full); err == nil && !strings.HasPrefix(rel, "..") {
 			return rel
 		}
 		return full
 	}
-	return load(os.DirFS(volume+"/"), root, dir, display)
-}
-
-// LoadFS loads the suite in folder dir of fsys (an embedded library, say).
-// Policy paths resolve inside fsys.
-func LoadFS(fsys fs.FS, dir string) (*Suite, error) {
-	return load(fsys, path.Clean(dir), dir, func(p string) string { return p })
+	return os.DirFS(volume + "/"), root, display, nil
 }
 
 func mustGetwd() string {
@@ -132,12 +178,64 @@ type loader struct {
 	display  func(string) string
 	policies map[string]*Policy
 	errs     Errors
-	ids      map[string]*Case
-	share    *interner
+	// ids places every case id seen so far, for duplicate-id messages. It
+	// holds no case, so a walk can drop each case once it is handed over.
+	ids map[string]place
+	// files are the case files' shown names, in load order.
+	files []string
+	share *interner
 }
 
+// place is where a case is defined: its file's index in loader.files, and
+// its line.
+type place struct{ file, line int32 }
+
+// load keeps every case, so its cases share one interner: a suite repeats
+// its texts and matchers across files, and the suite stays in memory for a
+// whole run.
 func load(fsys fs.FS, dir, name string, display func(string) string) (*Suite, error) {
-	l := &loader{fsys: fsys, display: display, policies: map[string]*Policy{}, ids: map[string]*Case{}, share: newInterner()}
+	var perFile [][]*Case
+	total := 0
+	s, err := read(fsys, dir, name, display, newInterner(), func(cs []*Case) error {
+		perFile = append(perFile, cs)
+		total += len(cs)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Sized exactly: the suite is kept for the whole run.
+	s.Cases = make([]*Case, 0, total)
+	for _, cs := range perFile {
+		s.Cases = append(s.Cases, cs...)
+	}
+	return s, nil
+}
+
+// walk keeps no case, so each file gets its own interner: one for the
+// whole walk would keep every distinct text of the suite.
+func walk(fsys fs.FS, dir, name string, display func(string) string, fn func(*Case) error) (*Suite, error) {
+	return read(fsys, dir, name, display, nil, func(cs []*Case) error {
+		for i, c := range cs {
+			// Dropped as it is handed over, so fn alone decides how
+			// long a case lives.
+			cs[i] = nil
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// read is the loader Load and Walk share. It reads the config and then
+// every case file in order, checking all of them, and hands each file's
+// valid cases to deliver as soon as the file is read, as long as no mistake
+// has been found yet. It returns every mistake as Errors, or deliver's
+// error as it is (and then stops). The cases share texts and matchers
+// through share, or through a new interner per file when share is nil.
+func read(fsys fs.FS, dir, name string, display func(string) string, share *interner, deliver func([]*Case) error) (*Suite, error) {
+	l := &loader{fsys: fsys, display: display, policies: map[string]*Policy{}, ids: map[string]place{}, share: share}
 	s := &Suite{Name: name}
 
 	var files []string
@@ -169,20 +267,24 @@ func load(fsys fs.FS, dir, name string, display func(string) string) (*Suite, er
 		l.loadConfig(path.Join(dir, ConfigFile), data, &s.Config)
 	}
 	s.Files = make([]string, len(files))
-	perFile := make([][]*Case, len(files))
-	total := 0
 	for i, f := range files {
 		s.Files[i] = display(f)
-		perFile[i] = l.loadFile(f)
-		total += len(perFile[i])
+	}
+	l.files = s.Files
+	for i, f := range files {
+		if share == nil {
+			l.share = newInterner()
+		}
+		cs := l.loadFile(f, i)
+		if len(l.errs) > 0 {
+			continue // the suite is bad: check the rest, deliver nothing
+		}
+		if err := deliver(cs); err != nil {
+			return nil, err
+		}
 	}
 	if len(l.errs) > 0 {
 		return nil, l.errs
-	}
-	// Sized exactly: the suite is kept for the whole run.
-	s.Cases = make([]*Case, 0, total)
-	for _, cs := range perFile {
-		s.Cases = append(s.Cases, cs...)
 	}
 	return s, nil
 }
@@ -212,8 +314,10 @@ func (l *loader) loadConfig(file string, data []byte, cfg *Config) {
 	}
 }
 
-func (l *loader) loadFile(file string) []*Case {
-	shown := l.display(file)
+// loadFile reads the case file at index fileIndex of l.files and returns
+// its valid cases.
+func (l *loader) loadFile(file string, fileIndex int) []*Case {
+	shown := l.files[fileIndex]
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		l.fail(&Error{File: shown, Msg: pathErr(err)})
@@ -305,7 +409,7 @@ func (l *loader) loadFile(file string) []*Case {
 		}
 		check(c.ID != "", "", "cases[%d].id: missing (every case needs a unique id)", i)
 		if prev, dup := l.ids[c.ID]; dup && c.ID != "" {
-			check(false, ".id", "cases[%d].id: %q is already used at %s:%d", i, c.ID, prev.File, prev.Line)
+			check(false, ".id", "cases[%d].id: %q is already used at %s:%d", i, c.ID, l.files[prev.file], prev.line)
 		}
 		check(c.Severity.valid(), ".severity", "%s: severity %q is not one of critical, high, medium, low", c.ID, c.Severity)
 		check(c.Language == "" || languagePattern.MatchString(c.Language), ".language", "%s: language %q is not a language code like en, fr or pt-BR", c.ID, c.Language)
@@ -331,7 +435,7 @@ func (l *loader) loadFile(file string) []*Case {
 		}
 		if c.ID != "" {
 			if _, dup := l.ids[c.ID]; !dup {
-				l.ids[c.ID] = c
+				l.ids[c.ID] = place{int32(fileIndex), int32(c.Line)}
 			}
 		}
 		if ok {

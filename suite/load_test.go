@@ -48,6 +48,42 @@ cases:
     expect: {escalation: forbidden}
 `
 
+// badFile is a case file with one mistake, and what the report of it says.
+type badFile struct {
+	name, content string
+	want          string
+}
+
+// badFiles are the mistakes every way of loading a suite reports alike.
+var badFiles = []badFile{
+	{"unknown field", "version: 1\ncases:\n  - id: x\n    turns:\n      - user: hi\n        bogus: 1\n",
+		`a.yaml:6:9: cases[0].turns[0].bogus: unknown field "bogus"`},
+	{"wrong type", "version: 1\ncases:\n  - id: x\n    turns: 3\n",
+		`a.yaml:4:12: cases[0].turns:`},
+	{"invalid regex", "version: 1\ncases:\n  - id: x\n    turns: [{user: hi}]\n    expect:\n      must_say: [{regex: \"(unclosed\"}]\n",
+		`a.yaml:6:18: cases[0].expect.must_say[0]: invalid regex: missing closing )`},
+	{"matcher with two forms", "version: 1\ncases:\n  - id: x\n    turns: [{user: hi}]\n    expect:\n      must_say: [{regex: a, any: [b]}]\n",
+		`a.yaml:6:18: cases[0].expect.must_say[0]: a matcher has exactly one of regex, any, all`},
+	{"missing policy", "version: 1\npolicy: nope.md\ncases:\n  - id: x\n    turns: [{user: hi}]\n",
+		`a.yaml:2:9: policy: cannot read "nope.md"`},
+	{"bad severity", "version: 1\ncases:\n  - id: x\n    severity: huge\n    turns: [{user: hi}]\n",
+		`a.yaml:4:15: x: severity "huge" is not one of critical, high, medium, low`},
+	{"bad escalation", "version: 1\ncases:\n  - id: x\n    turns: [{user: hi}]\n    expect: {escalation: maybe}\n",
+		`a.yaml:5:26: x: expect.escalation "maybe" is not one of required, forbidden, optional`},
+	{"missing version", "cases:\n  - id: x\n    turns: [{user: hi}]\n",
+		`a.yaml:1:1: version: missing`},
+	{"unsupported version", "version: 2\ncases: []\n",
+		`a.yaml:1:10: version: 2 is not supported`},
+	{"no turns", "version: 1\ncases:\n  - id: x\n", `a.yaml:3:5: x: turns: a case needs at least one customer turn`},
+	{"empty user turn", "version: 1\ncases:\n  - id: x\n    turns: [{user: \"  \"}]\n", `x: turns[0].user: missing`},
+	{"missing id", "version: 1\ncases:\n  - title: no id\n    turns: [{user: hi}]\n", `a.yaml:3:5: cases[0].id: missing`},
+	{"bad duration", "version: 1\ncases:\n  - id: x\n    turns: [{user: hi}]\n    expect: {max_latency: soon}\n",
+		`invalid duration "soon"`},
+	{"syntax error", "version: 1\ncases: [\n", `a.yaml:`},
+	{"bad language", "version: 1\ncases:\n  - id: x\n    language: English\n    turns: [{user: hi}]\n",
+		`a.yaml:4:15: x: language "English" is not a language code`},
+}
+
 var _ = Describe("Load", func() {
 	It("loads case format v1 with defaults merged and the policy resolved", func() {
 		dir := write(map[string]string{
@@ -112,38 +148,7 @@ var _ = Describe("Load", func() {
 	})
 
 	Describe("bad files are reported at file:line:column with the field", func() {
-		type bad struct {
-			name, content string
-			want          string
-		}
-		for _, b := range []bad{
-			{"unknown field", "version: 1\ncases:\n  - id: x\n    turns:\n      - user: hi\n        bogus: 1\n",
-				`a.yaml:6:9: cases[0].turns[0].bogus: unknown field "bogus"`},
-			{"wrong type", "version: 1\ncases:\n  - id: x\n    turns: 3\n",
-				`a.yaml:4:12: cases[0].turns:`},
-			{"invalid regex", "version: 1\ncases:\n  - id: x\n    turns: [{user: hi}]\n    expect:\n      must_say: [{regex: \"(unclosed\"}]\n",
-				`a.yaml:6:18: cases[0].expect.must_say[0]: invalid regex: missing closing )`},
-			{"matcher with two forms", "version: 1\ncases:\n  - id: x\n    turns: [{user: hi}]\n    expect:\n      must_say: [{regex: a, any: [b]}]\n",
-				`a.yaml:6:18: cases[0].expect.must_say[0]: a matcher has exactly one of regex, any, all`},
-			{"missing policy", "version: 1\npolicy: nope.md\ncases:\n  - id: x\n    turns: [{user: hi}]\n",
-				`a.yaml:2:9: policy: cannot read "nope.md"`},
-			{"bad severity", "version: 1\ncases:\n  - id: x\n    severity: huge\n    turns: [{user: hi}]\n",
-				`a.yaml:4:15: x: severity "huge" is not one of critical, high, medium, low`},
-			{"bad escalation", "version: 1\ncases:\n  - id: x\n    turns: [{user: hi}]\n    expect: {escalation: maybe}\n",
-				`a.yaml:5:26: x: expect.escalation "maybe" is not one of required, forbidden, optional`},
-			{"missing version", "cases:\n  - id: x\n    turns: [{user: hi}]\n",
-				`a.yaml:1:1: version: missing`},
-			{"unsupported version", "version: 2\ncases: []\n",
-				`a.yaml:1:10: version: 2 is not supported`},
-			{"no turns", "version: 1\ncases:\n  - id: x\n", `a.yaml:3:5: x: turns: a case needs at least one customer turn`},
-			{"empty user turn", "version: 1\ncases:\n  - id: x\n    turns: [{user: \"  \"}]\n", `x: turns[0].user: missing`},
-			{"missing id", "version: 1\ncases:\n  - title: no id\n    turns: [{user: hi}]\n", `a.yaml:3:5: cases[0].id: missing`},
-			{"bad duration", "version: 1\ncases:\n  - id: x\n    turns: [{user: hi}]\n    expect: {max_latency: soon}\n",
-				`invalid duration "soon"`},
-			{"syntax error", "version: 1\ncases: [\n", `a.yaml:`},
-			{"bad language", "version: 1\ncases:\n  - id: x\n    language: English\n    turns: [{user: hi}]\n",
-				`a.yaml:4:15: x: language "English" is not a language code`},
-		} {
+		for _, b := range badFiles {
 			It("reports "+b.name, func() {
 				dir := write(map[string]string{"a.yaml": b.content})
 				_, err := suite.Load(dir)
