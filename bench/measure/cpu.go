@@ -28,14 +28,22 @@ type cpuSample struct {
 type cpuSampler struct {
 	mu      sync.Mutex
 	samples []cpuSample
-	stop    chan struct{}
-	done    chan struct{}
+	// hwm is the highest VmHWM read, in bytes (0 where /proc has none).
+	hwm  int64
+	stop chan struct{}
+	done chan struct{}
 }
 
 func startSampler(pid int, interval time.Duration) *cpuSampler {
 	s := &cpuSampler{stop: make(chan struct{}), done: make(chan struct{})}
 	statPath := "/proc/" + strconv.Itoa(pid) + "/stat"
+	statusPath := "/proc/" + strconv.Itoa(pid) + "/status"
 	read := func() {
+		if hwm, ok := peakRSS(statusPath); ok {
+			s.mu.Lock()
+			s.hwm = max(s.hwm, hwm)
+			s.mu.Unlock()
+		}
 		child, ok1 := processCPU(statPath)
 		machine, irq, ok2 := machineCPU()
 		if !ok1 || !ok2 {
@@ -63,13 +71,13 @@ func startSampler(pid int, interval time.Duration) *cpuSampler {
 	return s
 }
 
-// finish stops sampling and returns the readings.
-func (s *cpuSampler) finish() []cpuSample {
+// finish stops sampling and returns the readings and the peak RSS read.
+func (s *cpuSampler) finish() ([]cpuSample, int64) {
 	close(s.stop)
 	<-s.done
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.samples
+	return s.samples, s.hwm
 }
 
 // CPUWindow is the CPU time spent between two instants of a Run.
@@ -124,6 +132,26 @@ func interpolate(samples []cpuSample, at time.Time) (cpuSample, bool) {
 		return cpuSample{at: at, child: lerp(p.child, n.child), self: lerp(p.self, n.self), machine: lerp(p.machine, n.machine), irq: lerp(p.irq, n.irq)}, true
 	}
 	return cpuSample{}, false
+}
+
+// peakRSS reads a process's peak resident set size (VmHWM) since it
+// started its program.
+func peakRSS(statusPath string) (int64, bool) {
+	data, err := os.ReadFile(statusPath)
+	if err != nil {
+		return 0, false
+	}
+	_, rest, ok := bytes.Cut(data, []byte("\nVmHWM:"))
+	if !ok {
+		return 0, false
+	}
+	line, _, _ := bytes.Cut(rest, []byte("\n"))
+	f := bytes.Fields(line) // "1234", "kB"
+	if len(f) != 2 || string(f[1]) != "kB" {
+		return 0, false
+	}
+	kb, err := strconv.ParseInt(string(f[0]), 10, 64)
+	return kb * 1024, err == nil
 }
 
 // processCPU reads utime+stime of a process (all its threads).

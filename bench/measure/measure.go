@@ -299,8 +299,13 @@ func (b *Bot) Close() error {
 type Result struct {
 	Wall      time.Duration
 	User, Sys time.Duration
-	// MaxRSS is the peak resident set size of the child (and of any
-	// descendants it waited for), in bytes, from wait4's rusage.
+	// MaxRSS is the peak resident set size of the child's program, in
+	// bytes: the highest VmHWM read while it ran (every 20 ms, so growth in
+	// its last moments can be missed). wait4's rusage is no use here: Linux
+	// starts a child's maxrss at its parent's peak (the child is forked from
+	// this process, which holds the bot's replies), so a small run would
+	// report this process's size. Where /proc is missing it falls back to
+	// rusage.
 	MaxRSS   int64
 	ExitCode int
 	Stderr   string
@@ -325,7 +330,7 @@ func Run(dir string, env []string, name string, args ...string) (Result, error) 
 	sampler := startSampler(cmd.Process.Pid, 20*time.Millisecond)
 	err := cmd.Wait()
 	wall := time.Since(start)
-	samples := sampler.finish()
+	samples, hwm := sampler.finish()
 	var ee *exec.ExitError
 	if err != nil && !errors.As(err, &ee) {
 		return Result{}, err
@@ -335,6 +340,9 @@ func Run(dir string, env []string, name string, args ...string) (Result, error) 
 		res.MaxRSS = ru.Maxrss * 1024 // Linux reports KiB
 		res.User = time.Duration(ru.Utime.Nano())
 		res.Sys = time.Duration(ru.Stime.Nano())
+	}
+	if hwm > 0 {
+		res.MaxRSS = hwm
 	}
 	return res, nil
 }
