@@ -14,6 +14,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/tribunal-eval/tribunal/cli"
 	"github.com/tribunal-eval/tribunal/demobot"
 	"github.com/tribunal-eval/tribunal/judges"
 	"github.com/tribunal-eval/tribunal/score"
@@ -138,19 +139,20 @@ var _ = Describe("tribunal run", func() {
 		})
 	})
 
-	It("replays each case file as it goes, and stops with an error when one changed after it was checked", func() {
-		dir := writeSuite(map[string]string{
-			"a.yaml": "version: 1\ncases:\n  - id: first\n    turns: [{user: \"Hello, where is my parcel?\"}]\n",
-			"b.yaml": "version: 1\ncases:\n  - id: second\n    turns: [{user: \"Hello, I want a refund.\"}]\n",
-			"c.yaml": "version: 1\ncases:\n  - id: third\n    turns: [{user: \"Can I change my flight?\"}]\n",
-		})
+	It("replays a large suite's files as it goes, and stops with an error when one changed after it was checked", func() {
+		DeferCleanup(cli.HoldCases(2)) // these cases are a large suite
+		files := map[string]string{}
+		for i, name := range []string{"a", "b", "c", "d", "e", "f"} {
+			files[name+".yaml"] = fmt.Sprintf("version: 1\ncases:\n  - id: case-%d\n    turns: [{user: \"Hello, where is my parcel number %d?\"}]\n", i+1, i+1)
+		}
+		dir := writeSuite(files)
 		var served atomic.Int32
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if served.Add(1) == 1 {
-				// The run checked c.yaml before replaying anything. With one
-				// attempt in flight it reads c.yaml again only once the
-				// second case has gone out, after this reply.
-				Expect(os.WriteFile(filepath.Join(dir, "c.yaml"), []byte("version: 1\ncases:\n  - id: third\n    turns: oops\n"), 0o644)).To(Succeed())
+				// The run checked f.yaml before replaying anything. With one
+				// attempt in flight and two queued, it reads f.yaml again
+				// only after this reply.
+				Expect(os.WriteFile(filepath.Join(dir, "f.yaml"), []byte("version: 1\ncases:\n  - id: case-6\n    turns: oops\n"), 0o644)).To(Succeed())
 			}
 			demobot.New().Handler().ServeHTTP(w, r)
 		}))
@@ -158,15 +160,34 @@ var _ = Describe("tribunal run", func() {
 		r := run("run", dir, "--out", out, "--target", srv.URL+"/v1", "--concurrency", "1")
 		Expect(r.code).To(Equal(2), r.out+r.errOut)
 		Expect(r.errOut).To(ContainSubstring("the suite changed during the run"))
-		Expect(r.errOut).To(ContainSubstring("c.yaml:4"))
-		Expect(served.Load()).To(BeNumerically("<=", 2), "nothing of the changed file was sent")
+		Expect(r.errOut).To(ContainSubstring("f.yaml:4"))
+		Expect(served.Load()).To(BeNumerically("<=", 5), "nothing of the changed file was sent")
 		sc := readScorecard(out)
 		Expect(sc.Cases).NotTo(BeEmpty(), "the report covers what finished")
-		Expect(sc.Cases[0].ID).To(Equal("first"))
+		Expect(sc.Cases[0].ID).To(Equal("case-1"))
 		for _, c := range sc.Cases {
-			Expect(c.ID).NotTo(Equal("third"))
+			Expect(c.ID).NotTo(Equal("case-6"))
 		}
 		Expect(sc.Run.Interrupted).To(BeTrue())
+	})
+
+	It("holds a small suite's cases, so a file changed after the check changes nothing", func() {
+		dir := writeSuite(map[string]string{
+			"a.yaml": "version: 1\ncases:\n  - id: first\n    turns: [{user: \"Hello, where is my parcel?\"}]\n",
+			"b.yaml": "version: 1\ncases:\n  - id: second\n    turns: [{user: \"Can I change my flight?\"}]\n",
+		})
+		var served atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if served.Add(1) == 1 {
+				Expect(os.WriteFile(filepath.Join(dir, "b.yaml"), []byte("version: 1\ncases:\n  - id: second\n    turns: oops\n"), 0o644)).To(Succeed())
+			}
+			demobot.New().Handler().ServeHTTP(w, r)
+		}))
+		defer srv.Close()
+		r := run("run", dir, "--out", out, "--target", srv.URL+"/v1", "--concurrency", "1", "--repeat", "2")
+		Expect(r.code).To(Equal(0), r.out+r.errOut)
+		Expect(served.Load()).To(Equal(int32(4)))
+		Expect(readScorecard(out).Totals.Attempts).To(Equal(4))
 	})
 
 	It("stops on Ctrl-C, writes the report for what finished and exits 130", func() {

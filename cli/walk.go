@@ -12,16 +12,25 @@ import (
 	"github.com/tribunal-eval/tribunal/suite"
 )
 
-// walkedSuites are a run's suites, validated by a first walk that kept
-// none of their cases, so that a run holds only the cases it is replaying
-// (see suite.Walk): each attempt round walks the files again.
+// holdMax is the most cases a run holds once they are validated. A larger
+// suite is read again file by file as it is replayed (see suite.Walk), so
+// its memory does not grow with it; that costs parsing every file again,
+// which a smaller suite is spared.
+var holdMax = 20000
+
+// walkedSuites are a run's suites, validated by a first walk. Up to
+// holdMax cases, the walk kept them; beyond, it kept none, and each attempt
+// round walks the files again, so a run holds only the cases it is
+// replaying.
 type walkedSuites struct {
 	dirs   []string // none: the bundled library
 	suites []*suite.Suite
 	// keep selects the cases of the run's shard (nil: every case).
 	keep func(id string) bool
-	// cases counts the cases kept.
+	// cases counts the cases kept; held are they, when there are at most
+	// holdMax.
 	cases int
+	held  []*suite.Case
 }
 
 // walkSuites validates the suites in dirs (the bundled library when there
@@ -53,6 +62,11 @@ func walkSuites(dirs []string, keep func(id string) bool, declare func(*suite.Ca
 		if w.keep == nil || w.keep(c.ID) {
 			w.cases++
 			declare(c)
+			if w.cases <= holdMax {
+				w.held = append(w.held, c)
+			} else {
+				w.held = nil
+			}
 		}
 		return nil
 	}
@@ -99,8 +113,19 @@ func (w *walkedSuites) each(done func(*suite.Suite, error) error, fn func(*suite
 // errStopWalk ends a walk early without an error.
 var errStopWalk = errors.New("stop walking")
 
-// source walks the suites again, handing the engine the kept cases.
+// source hands the engine the kept cases: those held, or those of a new
+// walk of the suites.
 func (w *walkedSuites) source() replay.Source {
+	if w.cases <= holdMax {
+		return func(yield func(*suite.Case) bool) error {
+			for _, c := range w.held {
+				if !yield(c) {
+					return nil
+				}
+			}
+			return nil
+		}
+	}
 	return func(yield func(*suite.Case) bool) error {
 		err := w.each(func(_ *suite.Suite, err error) error {
 			if err != nil && !errors.Is(err, errStopWalk) {

@@ -63,16 +63,17 @@ type Engine struct {
 // Source yields the cases to replay, in order. The engine calls it once
 // per attempt round (Repeat times, attempt-major: with Repeat 3 the source
 // is walked 3 times), from one goroutine, on which it calls yield before it
-// returns. yield hands over one case: it blocks until a worker takes the
-// case (or skips it when Done says that attempt is finished), and returns
+// returns. yield hands over one case: it queues it for the workers,
+// blocking while two cases per worker are already queued (or skips it
+// when Done says that attempt is finished), and returns
 // false when the run is stopping, after which the source returns promptly
 // without yielding again. A source returns nil when it has yielded every
 // case or yield returned false, and an error when it cannot yield (a case
 // file that changed or vanished since it was validated).
 //
-// The engine keeps a case only while its attempt is in flight, so a source
-// that reads its cases as it goes (suite.Walk) replays any number of them
-// in the memory of a few.
+// The engine keeps a case only while its attempt is queued or in flight,
+// so a source that reads its cases as it goes (suite.Walk) replays any
+// number of them in the memory of a few.
 type Source func(yield func(*suite.Case) bool) error
 
 // job is one attempt to replay.
@@ -117,7 +118,11 @@ func (e *Engine) RunSource(ctx context.Context, src Source, sink Sink) error {
 	defer cancel(nil)
 	var srcFailed atomic.Bool
 
-	jobs := make(chan job)
+	// The source runs ahead of the workers by a few cases per worker, so a
+	// source that reads its cases a file at a time (suite.Walk) parses the
+	// next file while the cases it has queued keep the workers busy,
+	// instead of every worker waiting for the parse.
+	jobs := make(chan job, 2*workers)
 	out := make(chan *results.Record)
 	var wg sync.WaitGroup
 	for range workers {
@@ -209,8 +214,8 @@ func (e *Engine) work(ctx context.Context, jobs <-chan job, out chan<- *results.
 // no case.
 func (e *Engine) take(ctx context.Context, jobs <-chan job) (*results.Record, bool) {
 	j, ok := <-jobs
-	if !ok {
-		return nil, false
+	if !ok || ctx.Err() != nil {
+		return nil, false // a queued job of a stopped run is left for a resume
 	}
 	return e.attempt(ctx, j.c, j.attempt), true
 }
