@@ -13,7 +13,13 @@ func TestReplay(t *testing.T) {
 	RunSpecs(t, "replay")
 }
 
+// before are the goroutines running before any spec: the runtime's and
+// the test framework's.
+var before goleak.Option
+
+var _ = BeforeSuite(func() { before = goleak.IgnoreCurrent() })
+
 var _ = AfterSuite(func() {
 	// Workers, feeders and collectors must all be gone when Run returns.
-	Expect(goleak.Find(goleak.IgnoreCurrent())).To(Succeed())
+	Expect(goleak.Find(before)).To(Succeed())
 })

@@ -44,7 +44,11 @@ func collect(e *replay.Engine, ctx context.Context, cases []*suite.Case) ([]*res
 }
 
 var _ = Describe("Engine", func() {
-	AfterEach(func() { Expect(goleak.Find(goleak.IgnoreCurrent())).To(Succeed()) })
+	// Each spec must leave no goroutine behind: its engine's workers,
+	// feeder and collector are gone when Run returns.
+	var running goleak.Option
+	BeforeEach(func() { running = goleak.IgnoreCurrent() })
+	AfterEach(func() { Expect(goleak.Find(running)).To(Succeed()) })
 
 	It("replays every turn in order with the conversation so far, and judges each attempt", func() {
 		e := &replay.Engine{Target: echo, TargetName: "echo", Judge: judges.Rules(judges.Options{}), Concurrency: 4}

@@ -59,9 +59,9 @@ func byKey(recs []*results.Record) map[results.Key]*results.Record {
 var _ = Describe("Engine.RunSource", func() {
 	// The goroutines running before the spec, taken before it: taken after,
 	// they would include any the spec leaked.
-	var before goleak.Option
-	BeforeEach(func() { before = goleak.IgnoreCurrent() })
-	AfterEach(func() { goleak.VerifyNone(GinkgoT(), before) })
+	var running goleak.Option
+	BeforeEach(func() { running = goleak.IgnoreCurrent() })
+	AfterEach(func() { goleak.VerifyNone(GinkgoT(), running) })
 
 	It("records what Run records for the same cases", func() {
 		cases := makeCases(20, 2)
