@@ -104,19 +104,18 @@ func mergeRun(opts *MergeOptions) error {
 	if err := checkReport(opts.Report); err != nil {
 		return err
 	}
-	suites, err := loadSuites(opts.Suites)
+	// The suites are walked, not held: the scorecard keeps each case's
+	// description, and order each id's place.
+	builder := score.NewBuilder(nil, score.RunInfo{})
+	order := map[string]int{}
+	walked, err := walkSuites(opts.Suites, nil, func(c *suite.Case) {
+		order[c.ID] = len(order)
+		builder.Declare(c)
+	}, 0)
 	if err != nil {
 		return err
 	}
-	cfg := suites[0].Config
-	var cases []*suite.Case
-	order := map[string]int{}
-	for _, s := range suites {
-		for _, c := range s.Cases {
-			order[c.ID] = len(cases)
-			cases = append(cases, c)
-		}
-	}
+	cfg := walked.suites[0].Config
 
 	outAbs, _ := filepath.Abs(opts.Out)
 	var shards []*shardResults
@@ -151,7 +150,7 @@ func mergeRun(opts *MergeOptions) error {
 	}
 	if len(unknown) > 0 {
 		return usageErrorf("%d case(s) in the shards' results are not in %s, e.g. %s; pass the suite the shards ran with --suite DIR",
-			len(unknown), suiteNames(suites), firstSorted(unknown, 3))
+			len(unknown), suiteNames(walked.suites), firstSorted(unknown, 3))
 	}
 	if len(overlaps) > 0 {
 		sort.Strings(overlaps)
@@ -171,13 +170,13 @@ func mergeRun(opts *MergeOptions) error {
 	})
 
 	info, repeat := mergedRunInfo(shards, keys)
-	info.Tribunal, info.Suite = version(), suiteNames(suites)
+	info.Tribunal, info.Suite = version(), suiteNames(walked.suites)
+	builder.SetRun(info)
 	ro := &RunOptions{Flaky: opts.Flaky, Baseline: opts.Baseline, AllowSuiteChange: opts.AllowSuiteChange}
-	base, err := prepareRun(ro, &cfg.Gates, func() string { return score.SuiteHash(cases) }, info)
+	base, err := prepareRun(ro, &cfg.Gates, builder.SuiteHash, info)
 	if err != nil {
 		return err
 	}
-	builder := score.NewBuilder(cases, info)
 
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 		return fmt.Errorf("creating report folder: %w", err)
@@ -187,7 +186,7 @@ func mergeRun(opts *MergeOptions) error {
 		return err
 	}
 
-	total := len(cases) * repeat
+	total := walked.cases * repeat
 	sc := builder.Scorecard(cfg.Gates)
 	if sc.Run.Finished.IsZero() {
 		sc.Run.Finished = time.Now().UTC()
@@ -203,7 +202,7 @@ func mergeRun(opts *MergeOptions) error {
 
 	if missing := total - len(keys); missing > 0 && !opts.AllowPartial {
 		return usageErrorf("%d of %d attempts (%d cases × %d) have no results: is a shard missing or unfinished? (--allow-partial accepts a partial report)",
-			missing, total, len(cases), repeat)
+			missing, total, walked.cases, repeat)
 	}
 	return gateResult(sc)
 }

@@ -75,16 +75,6 @@ func reportRun(opts *ReportOptions) error {
 	if err := checkReport(opts.Report); err != nil {
 		return err
 	}
-	suites, err := loadSuites(opts.Suites)
-	if err != nil {
-		return err
-	}
-	cfg := suites[0].Config
-	var all []*suite.Case
-	for _, s := range suites {
-		all = append(all, s.Cases...)
-	}
-
 	dir, path := opts.Dir, opts.Dir
 	if st, err := os.Stat(opts.Dir); err != nil {
 		return usageErrorf("%s: %v", opts.Dir, errors.Unwrap(err))
@@ -105,7 +95,7 @@ func reportRun(opts *ReportOptions) error {
 	where := map[results.Key]results.Pos{}
 	has := map[string]bool{}
 	span := newRunSpan()
-	err = results.ScanFile(path, func(r *results.Record, pos results.Pos) error {
+	err := results.ScanFile(path, func(r *results.Record, pos results.Pos) error {
 		where[r.Key()] = pos
 		has[r.CaseID] = true
 		span.add(r)
@@ -121,15 +111,21 @@ func reportRun(opts *ReportOptions) error {
 		return usageErrorf("%s has no finished attempt to report on", path)
 	}
 
-	// The cases run are the suite's cases that have results, in suite order.
-	var cases []*suite.Case
+	// The cases run are the suite's cases that have results, in suite
+	// order. The suites are walked, not held: only each case's description
+	// stays, in the scorecard.
+	builder := score.NewBuilder(nil, score.RunInfo{})
 	known := map[string]bool{}
-	for _, c := range all {
+	walked, err := walkSuites(opts.Suites, nil, func(c *suite.Case) {
 		known[c.ID] = true
 		if has[c.ID] {
-			cases = append(cases, c)
+			builder.Declare(c)
 		}
+	}, 0)
+	if err != nil {
+		return err
 	}
+	cfg := walked.suites[0].Config
 	var unknown []string
 	for id := range has {
 		if !known[id] {
@@ -139,18 +135,18 @@ func reportRun(opts *ReportOptions) error {
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
 		fmt.Fprintf(opts.IO.ErrOut, "tribunal report: warning: %d case(s) in %s are not in %s (e.g. %s); they are reported with medium severity and no title. Pass the suite folders the run used.\n",
-			len(unknown), results.FileName, suiteNames(suites), unknown[0])
+			len(unknown), results.FileName, suiteNames(walked.suites), unknown[0])
 	}
 
 	info := reportRunInfo(dir, span)
-	info.Suite = suiteNames(suites)
+	info.Suite = suiteNames(walked.suites)
+	builder.SetRun(info)
 	ro := &RunOptions{Flaky: opts.Flaky, Baseline: opts.Baseline, AllowSuiteChange: opts.AllowSuiteChange}
-	base, err := prepareRun(ro, &cfg.Gates, func() string { return score.SuiteHash(cases) }, info)
+	base, err := prepareRun(ro, &cfg.Gates, builder.SuiteHash, info)
 	if err != nil {
 		return err
 	}
 
-	builder := score.NewBuilder(cases, info)
 	err = results.ScanFile(path, func(r *results.Record, pos results.Pos) error {
 		if where[r.Key()] == pos {
 			builder.AddAt(r, path, pos)

@@ -130,7 +130,7 @@ func runRun(ctx context.Context, opts *RunOptions) error {
 	// in the scorecard, not the case: the engine walks the files again as
 	// it replays, so a run holds only the cases in flight.
 	builder := score.NewBuilder(nil, score.RunInfo{})
-	walked, err := walkSuites(opts.Dirs, keep, builder.Declare)
+	walked, err := walkSuites(opts.Dirs, keep, builder.Declare, holdMax)
 	if err != nil {
 		return err
 	}

@@ -30,15 +30,17 @@ type walkedSuites struct {
 	// cases counts the cases kept; held are they, when there are at most
 	// holdMax.
 	cases int
+	hold  int
 	held  []*suite.Case
 }
 
 // walkSuites validates the suites in dirs (the bundled library when there
-// are none), calling declare with each case the shard keeps, in order. It
-// reports every mistake of every file at once, like loadSuites, and a
-// case id used twice across suites.
-func walkSuites(dirs []string, keep func(id string) bool, declare func(*suite.Case)) (*walkedSuites, error) {
-	w := &walkedSuites{dirs: dirs, keep: keep}
+// are none), calling declare with each case the shard keeps, in order, and
+// holding them when there are at most hold. It reports every mistake of
+// every file at once, like loadSuites, and a case id used twice across
+// suites.
+func walkSuites(dirs []string, keep func(id string) bool, declare func(*suite.Case), hold int) (*walkedSuites, error) {
+	w := &walkedSuites{dirs: dirs, keep: keep, hold: hold}
 	var errs suite.Errors
 	// Where each id was first seen (a file number and a line), for the
 	// message about a second one: all the first walk keeps per case
@@ -62,7 +64,7 @@ func walkSuites(dirs []string, keep func(id string) bool, declare func(*suite.Ca
 		if w.keep == nil || w.keep(c.ID) {
 			w.cases++
 			declare(c)
-			if w.cases <= holdMax {
+			if w.cases <= w.hold {
 				w.held = append(w.held, c)
 			} else {
 				w.held = nil
@@ -116,7 +118,7 @@ var errStopWalk = errors.New("stop walking")
 // source hands the engine the kept cases: those held, or those of a new
 // walk of the suites.
 func (w *walkedSuites) source() replay.Source {
-	if w.cases <= holdMax {
+	if w.cases <= w.hold {
 		return func(yield func(*suite.Case) bool) error {
 			for _, c := range w.held {
 				if !yield(c) {
