@@ -56,6 +56,10 @@ type Writer struct {
 	// are written with one write(2) each, so a killed process loses none;
 	// fsync guards against a machine crash.
 	SyncEvery time.Duration
+	// buf and enc encode each line, reused: a line is a whole transcript,
+	// and a fresh one per record is most of a run's garbage.
+	buf bytes.Buffer
+	enc *json.Encoder
 }
 
 // Create starts a new results file at path, replacing any old one.
@@ -95,13 +99,17 @@ func (w *Writer) Write(r *Record) error {
 // Put appends one record as one line and returns where it is, so the
 // record can be read back (ReadAt) instead of kept in memory.
 func (w *Writer) Put(r *Record) (Pos, error) {
-	line, err := json.Marshal(r)
-	if err != nil {
-		return Pos{}, fmt.Errorf("encoding result %s#%d: %w", r.CaseID, r.Attempt, err)
-	}
-	line = append(line, '\n')
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.enc == nil {
+		w.enc = json.NewEncoder(&w.buf)
+	}
+	w.buf.Reset()
+	// Encode writes what json.Marshal would, and the newline.
+	if err := w.enc.Encode(r); err != nil {
+		return Pos{}, fmt.Errorf("encoding result %s#%d: %w", r.CaseID, r.Attempt, err)
+	}
+	line := w.buf.Bytes()
 	if _, err := w.f.Write(line); err != nil {
 		// A short write leaves a torn line that readers skip and Append
 		// cuts; the next line starts after it either way.

@@ -1,6 +1,7 @@
 package results_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,6 +46,27 @@ var _ = Describe("results.jsonl", func() {
 		Expect(recs[0].Key()).To(Equal(results.Key{CaseID: "a", Attempt: 1}))
 		Expect(recs[0].Transcript.Turns[0].User).To(Equal("hi\nthere"))
 		Expect(recs[1].Verdicts[0].Status).To(Equal(judges.Pass))
+	})
+
+	It("writes each record as json.Marshal does, one line each, whatever came before", func() {
+		w, err := results.Create(path)
+		Expect(err).NotTo(HaveOccurred())
+		long := record("long", 1)
+		long.Transcript.Turns[0].Reply = strings.Repeat("a long reply <b>&</b> ", 2000)
+		long.Transcript.Turns[0].Raw = json.RawMessage(`{"choices": [ {"message": {"content": "x"}} ]}`)
+		short := record("short", 1)
+		var want []byte
+		for _, r := range []*results.Record{long, short, long} {
+			_, err := w.Put(r)
+			Expect(err).NotTo(HaveOccurred())
+			line, err := json.Marshal(r)
+			Expect(err).NotTo(HaveOccurred())
+			want = append(append(want, line...), '\n')
+		}
+		Expect(w.Close()).To(Succeed())
+		got, err := os.ReadFile(path)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(string(got)).To(Equal(string(want)))
 	})
 
 	It("ignores a torn last line and cuts it off before appending", func() {
