@@ -31,6 +31,10 @@ type CalibrateOptions struct {
 	JSON bool
 	// Judge configures the LLM judges; without a model they are skipped.
 	Judge JudgeOptions
+	// Suite is a suite folder whose tribunal.yaml gives the judge
+	// settings and rubrics, so the judges calibrated are the ones its runs
+	// use; flags override it.
+	Suite string
 }
 
 // NewCmdCalibrate builds `tribunal calibrate`.
@@ -60,7 +64,10 @@ a judge falls short of any of them.`,
 		Example: `  tribunal calibrate
   tribunal calibrate --min-recall 0.9 --max-false-alarm 0.05
   tribunal calibrate ./my-labelled-replies -v
-  tribunal calibrate ./my-labelled-replies --judge-model gpt-4o-mini --min-kappa 0.6 --json`,
+  tribunal calibrate ./my-labelled-replies --judge-model gpt-4o-mini --min-kappa 0.6 --json
+
+  # the judge model, endpoint and rubrics of a suite's tribunal.yaml
+  tribunal calibrate ./my-labelled-replies --suite ./cases`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -87,6 +94,7 @@ a judge falls short of any of them.`,
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every miss, false alarm and reply an LLM judge could not rule on")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON instead of a table")
 	addJudgeFlags(cmd.Flags(), &opts.Judge)
+	cmd.Flags().StringVar(&opts.Suite, "suite", "", "suite folder whose tribunal.yaml sets the judges (judge model, endpoint, API type, key variable, rubrics); flags override it")
 	_ = cmd.Flags().MarkHidden("simulator-model")
 	return cmd
 }
@@ -109,7 +117,19 @@ func calibrateRun(opts *CalibrateOptions) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	j, err := buildJudging(opts.Judge, suite.Config{Canary: set.Canary}, getenv)
+	cfg := suite.Config{}
+	if opts.Suite != "" {
+		// Walking the suite checks it and reads its tribunal.yaml; its
+		// cases are not needed.
+		s, err := suite.Walk(opts.Suite, func(*suite.Case) error { return nil })
+		if err != nil {
+			return err
+		}
+		cfg = s.Config
+	}
+	// The set's canary, not the suite's: the labelled replies leak the set's.
+	cfg.Canary = set.Canary
+	j, err := buildJudging(opts.Judge, cfg, getenv)
 	if err != nil {
 		return err
 	}

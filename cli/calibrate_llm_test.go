@@ -139,6 +139,32 @@ var _ = Describe("tribunal calibrate with LLM judges", func() {
 		Expect(r.out).NotTo(ContainSubstring("skipped, not scored"))
 	})
 
+	It("takes the judge settings of a suite's tribunal.yaml with --suite, flags over them", func() {
+		srv := calibrationJudge()
+		defer srv.Close()
+		suiteDir := writeSuite(map[string]string{
+			"a.yaml":        "version: 1\ncases:\n  - id: one\n    turns: [{user: hello}]\n",
+			"tribunal.yaml": "judge:\n  model: fake\n  base_url: " + srv.URL + "/v1\n  api_key_env: TEAM_JUDGE_KEY\n",
+		})
+		env := map[string]string{"TEAM_JUDGE_KEY": "sk-team"}
+		r := tribunal(context.Background(), env, false, "calibrate", dir, "--suite", suiteDir, "--no-judge-cache")
+		Expect(r.code).To(Equal(0), r.out+r.errOut)
+		Expect(r.out).To(MatchRegexp(`llm-accuracy\s+3\s+2\s+1\s+1\s+2\s+0\.667`))
+		Expect(r.out).To(ContainSubstring("LLM judging (fake):"))
+		Expect(r.out).NotTo(ContainSubstring("sk-team"))
+
+		// A flag overrides the file.
+		r = tribunal(context.Background(), env, false, "calibrate", dir, "--suite", suiteDir, "--no-judge-cache",
+			"--judge-model", "other")
+		Expect(r.code).To(Equal(0), r.out+r.errOut)
+		Expect(r.out).To(ContainSubstring("LLM judging (other):"))
+
+		bad := writeSuite(map[string]string{"a.yaml": "version: 1\ncases:\n  - id: one\n    turns: oops\n"})
+		r = run("calibrate", dir, "--suite", bad)
+		Expect(r.code).To(Equal(2))
+		Expect(r.errOut).To(ContainSubstring("a.yaml:4"))
+	})
+
 	It("gates on agreement with --min-kappa", func() {
 		srv := calibrationJudge()
 		defer srv.Close()
