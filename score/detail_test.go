@@ -122,6 +122,36 @@ var _ = Describe("Lean scorecards (Builder.AddAt)", func() {
 		Expect(b.Scorecard(suite.Gates{}).Case(1).JudgeCostUSD).To(BeZero(), "costs are set on a scorecard, not the builder")
 	})
 
+	It("keeps attempts in order and counts a redone attempt once, whichever way each was added", func() {
+		b := score.NewBuilder(cases, score.RunInfo{Repeat: 3})
+		third := rec("med", 3, v(judges.Accuracy, judges.Pass))
+		first := rec("med", 1, v(judges.Accuracy, judges.Fail))
+		redone := rec("med", 1, v(judges.Accuracy, judges.Pass))
+		second := rec("med", 2, v(judges.Accuracy, judges.Pass))
+		b.AddAt(third, path, pos[0])
+		b.AddAt(first, path, pos[0])
+		b.Add(second)
+		b.AddAt(redone, path, pos[0]) // a resumed run redid attempt 1: the later record wins
+		sc := b.Scorecard(suite.Gates{})
+		Expect(sc.Len()).To(Equal(1))
+		c := sc.Case(0)
+		Expect(c.ID).To(Equal("med"))
+		var got []int
+		for _, a := range c.Attempts {
+			got = append(got, a.Attempt)
+		}
+		Expect(got).To(Equal([]int{1, 2, 3}))
+		Expect(c.Status).To(Equal(judges.Pass), "attempt 1 was redone and passed")
+		Expect(sc.Totals.Attempts).To(Equal(3))
+
+		// And back: a complete record of attempt 2 replaced by a lean one.
+		b.AddAt(rec("med", 2, v(judges.Accuracy, judges.Fail)), path, pos[0])
+		sc = b.Scorecard(suite.Gates{})
+		Expect(sc.Case(0).Attempts).To(HaveLen(3))
+		Expect(sc.Case(0).Status).To(Equal(judges.Fail))
+		Expect(sc.Totals.Attempts).To(Equal(3))
+	})
+
 	It("refuses to report another case's transcript when the file changed under it", func() {
 		lean := build(true)
 		Expect(os.WriteFile(path, []byte(`{"case_id":"other","attempt":1}`+"\n"), 0o644)).To(Succeed())
