@@ -43,6 +43,23 @@ var _ = Describe("Judges on Azure OpenAI", func() {
 		Expect(r.responseFormat()).To(Equal("json_schema"))
 	})
 
+	It("cache by resource too: one deployment name on two resources is two models", func() {
+		east, west := newServer(reply(claims(supported))), newServer(reply(claims(supported)))
+		dir := GinkgoT().TempDir()
+		on := func(srv *judgeServer) *llm.Judges {
+			return build(srv, azure(srv), func(c *llm.Config) { c.CacheDir = dir })
+		}
+		run(named(on(east), "llm-accuracy"), bereavement(), airCanada(1))
+		run(named(on(west), "llm-accuracy"), bereavement(), airCanada(1))
+		Expect(east.requests()).To(HaveLen(1))
+		Expect(west.requests()).To(HaveLen(1), "west's deployment was asked, not served east's verdict")
+
+		again := on(east)
+		run(named(again, "llm-accuracy"), bereavement(), airCanada(1))
+		Expect(east.requests()).To(HaveLen(1), "a re-run on the same resource is served from the cache")
+		Expect(again.Stats().Total.CacheHits).To(Equal(1))
+	})
+
 	It("name the deployment by the model exactly as written, dots included", func() {
 		srv := newServer(reply(claims(supported)))
 		j := build(srv, azure(srv), func(c *llm.Config) { c.Model = "gpt-3.5-turbo" })

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
+	"github.com/tribunal-eval/tribunal/suite"
 )
 
 // The disk cache holds one JSON file per judge request, named by the
@@ -19,7 +20,7 @@ import (
 // number. An unchanged re-run is served from disk and costs nothing; a
 // repeat attempt, even with identical words, has its own entries. Files
 // are written to a temporary name and renamed, so a reader never sees half
-// a file. The API key is never part of a key or a file.
+// a file. On Azure OpenAI the resource's endpoint is part of the key too. The API key is never part of a key or a file.
 
 type cacheKey struct {
 	Model         string                         `json:"model"`
@@ -30,6 +31,11 @@ type cacheKey struct {
 	Messages      []openai.ChatCompletionMessage `json:"messages"`
 	Sample        int                            `json:"sample"`
 	Attempt       int                            `json:"attempt"`
+	// Deployment is where an Azure OpenAI model runs (the resource's
+	// endpoint): there the model is a deployment name a team chooses, and
+	// two resources' deployments of one name may run different models.
+	// Empty for other endpoints, so their entries keep their keys.
+	Deployment string `json:"deployment,omitempty"`
 }
 
 func (k cacheKey) hash() string {
@@ -102,4 +108,13 @@ func (c *diskCache) put(e cacheEntry) error {
 		return err
 	}
 	return nil
+}
+
+// deployment is the cache key's Deployment: the Azure resource the model
+// is deployed on, or "" elsewhere.
+func (j *Judges) deployment() string {
+	if j.cfg.APIType != suite.APITypeAzure {
+		return ""
+	}
+	return j.cfg.BaseURL
 }

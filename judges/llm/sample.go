@@ -72,7 +72,7 @@ func (j *Judges) ask(ctx context.Context, c *suite.Case, t *transcript.Transcrip
 	seed := *j.cfg.Seed + sample
 	key := cacheKey{
 		Model: j.cfg.Model, Judge: p.judge, PromptVersion: p.version, Seed: seed,
-		Messages: msgs, Sample: sample, Attempt: t.Attempt,
+		Messages: msgs, Sample: sample, Attempt: t.Attempt, Deployment: j.deployment(),
 	}.hash()
 	if e, ok := j.cache.get(key); ok && parse(e.Content) == nil {
 		j.ledger.add(p.judge, c.ID, func(u *Usage) { u.CacheHits++ })
