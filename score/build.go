@@ -31,8 +31,7 @@ type Builder struct {
 	hash *suiteHasher
 	// t holds every declared case, in order, then every other case a
 	// record named, in the order they came.
-	t     *caseTable
-	index map[string]int32
+	t *caseTable
 	// full holds the attempts added with Add, by row.
 	full map[int32][]Attempt
 	// sealed is true while a scorecard shares t: the next change copies it.
@@ -48,7 +47,7 @@ type Builder struct {
 // info has no SuiteHash, it is the hash of the cases declared (see
 // SuiteHash).
 func NewBuilder(cases []*suite.Case, info RunInfo) *Builder {
-	b := &Builder{info: info, t: newCaseTable(), index: make(map[string]int32, len(cases)),
+	b := &Builder{info: info, t: newCaseTable(),
 		full: map[int32][]Attempt{}, fileIx: map[string]int{}, judges: map[string]bool{}}
 	if info.SuiteHash == "" {
 		b.hash = newSuiteHasher()
@@ -71,14 +70,12 @@ func (b *Builder) Declare(c *suite.Case) {
 	if b.hash != nil {
 		b.hash.add(c)
 	}
-	if _, dup := b.index[c.ID]; dup {
+	if _, dup := b.t.find(c.ID); dup {
 		return
 	}
 	b.own()
-	b.t.rows = append(b.t.rows, caseRow{id: c.ID})
-	i := int32(len(b.t.rows) - 1)
+	i := b.t.addRow(c.ID)
 	b.t.describe(&b.t.rows[i], c)
-	b.index[c.ID] = i
 }
 
 // SetRun sets the run's description, for a builder started before the run
@@ -115,12 +112,11 @@ func (b *Builder) own() {
 // row is the row of case id, added after the others when it was never
 // declared (a results file from an older suite).
 func (b *Builder) row(id string) int32 {
-	if i, ok := b.index[id]; ok {
+	if i, ok := b.t.find(id); ok {
 		return i
 	}
-	b.t.rows = append(b.t.rows, caseRow{id: id, severity: b.t.str(string(suite.Medium))})
-	i := int32(len(b.t.rows) - 1)
-	b.index[id] = i
+	i := b.t.addRow(id)
+	b.t.rows[i].severity = b.t.str(string(suite.Medium))
 	return i
 }
 

@@ -1,6 +1,8 @@
 package score
 
 import (
+	"hash/fnv"
+	"maps"
 	"slices"
 
 	"github.com/tribunal-eval/tribunal/judges"
@@ -14,7 +16,13 @@ import (
 // What many cases repeat (file names, tag lists, dimension outcomes, pass@1
 // values) is stored once and referred to by number.
 type caseTable struct {
-	rows []caseRow
+	// rows hold no pointer, so the garbage collector never scans them:
+	// the ids are bytes of arena, and ids finds a row by its id's hash
+	// (collide by the id itself, for the rare ids whose hashes meet).
+	rows    []caseRow
+	arena   []byte
+	ids     map[uint64]int32
+	collide map[string]int32
 	// more holds the attempts after each row's first, for repeated runs.
 	more map[int32][]leanAttempt
 
@@ -34,10 +42,10 @@ type caseTable struct {
 // caseRow is one case: its description from the suite, its attempts, and
 // the outcome Builder.Scorecard derives from them.
 type caseRow struct {
-	id, title string
-	line      int32
+	idOff, idLen uint32 // the id is arena[idOff:idOff+idLen]
+	line         int32
 	// Indexes into strs; tags into tags.
-	file, source, policy, lang, severity, escalation, tags uint32
+	title, file, source, policy, lang, severity, escalation, tags uint32
 
 	attempts uint16 // first holds attempt 1 of them, more the rest
 	first    leanAttempt
@@ -65,7 +73,7 @@ type leanAttempt struct {
 
 func newCaseTable() *caseTable {
 	return &caseTable{
-		more: map[int32][]leanAttempt{},
+		ids: map[uint64]int32{}, more: map[int32][]leanAttempt{},
 		strs: []string{""}, strIx: map[string]uint32{"": 0},
 		tags: [][]string{nil}, tagIx: map[string]uint32{},
 		dimSets: [][]dimOutcome{nil}, dimSetIx: map[string]uint32{},
@@ -79,6 +87,8 @@ func newCaseTable() *caseTable {
 func (t *caseTable) clone() *caseTable {
 	c := *t
 	c.rows = slices.Clone(t.rows)
+	c.ids = maps.Clone(t.ids)
+	c.collide = maps.Clone(t.collide)
 	c.more = make(map[int32][]leanAttempt, len(t.more))
 	for k, v := range t.more {
 		c.more[k] = slices.Clone(v)
@@ -156,9 +166,48 @@ func (t *caseTable) rate(p *float64) uint32 {
 	return i
 }
 
+// find returns the row of case id.
+func (t *caseTable) find(id string) (int32, bool) {
+	if i, ok := t.ids[idHash(id)]; ok && t.id(i) == id {
+		return i, true
+	}
+	i, ok := t.collide[id]
+	return i, ok
+}
+
+// addRow adds a row for case id, which has none, and returns it.
+func (t *caseTable) addRow(id string) int32 {
+	i := int32(len(t.rows))
+	t.rows = append(t.rows, caseRow{idOff: uint32(len(t.arena)), idLen: uint32(len(id))})
+	t.arena = append(t.arena, id...)
+	h := idHash(id)
+	if _, taken := t.ids[h]; taken {
+		if t.collide == nil {
+			t.collide = map[string]int32{}
+		}
+		t.collide[id] = i
+	} else {
+		t.ids[h] = i
+	}
+	return i
+}
+
+// id is row i's case id.
+func (t *caseTable) id(i int32) string {
+	r := &t.rows[i]
+	return string(t.arena[r.idOff : r.idOff+r.idLen])
+}
+
+// idHash is a variable so specs can make ids collide.
+var idHash = func(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
+}
+
 // describe sets row's description from the suite's case.
 func (t *caseTable) describe(r *caseRow, c *suite.Case) {
-	r.title, r.line = c.Title, int32(c.Line)
+	r.title, r.line = t.str(c.Title), int32(c.Line)
 	r.file, r.source, r.lang = t.str(c.File), t.str(c.Source), t.str(c.Language)
 	r.severity, r.escalation = t.str(string(c.Severity)), t.str(string(c.EscalationExpected()))
 	if c.Policy != nil {
@@ -222,7 +271,7 @@ func (t *caseTable) attemptsOf(i int32) []leanAttempt {
 func (t *caseTable) caseAt(i int32) *Case {
 	r := &t.rows[i]
 	c := &Case{
-		ID: r.id, Title: r.title, Line: int(r.line),
+		ID: t.id(i), Title: t.strs[r.title], Line: int(r.line),
 		File: t.strs[r.file], Source: t.strs[r.source], Policy: t.strs[r.policy], Language: t.strs[r.lang],
 		Severity: suite.Severity(t.strs[r.severity]), Escalation: suite.Escalation(t.strs[r.escalation]),
 		Tags: t.tags[r.tags], Status: statuses[r.status], Flaky: r.flaky, PassAllK: r.passAllK,
