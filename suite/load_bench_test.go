@@ -19,19 +19,9 @@ import (
 func BenchmarkLoadRetained(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
 		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
-			if n > 10000 && testing.Short() {
-				b.Skip("large suite skipped in -short mode")
-			}
-			cases, err := workload.Generate(n, 1)
-			if err != nil {
-				b.Fatal(err)
-			}
-			dir := b.TempDir()
-			if err := workload.WriteSuite(dir, cases, 1000); err != nil {
-				b.Fatal(err)
-			}
-			cases = nil
+			dir := benchSuite(b, n)
 			before := liveHeap()
+			var err error
 			var s *suite.Suite
 			for b.Loop() {
 				s = nil // the previous load is garbage before the next
@@ -49,6 +39,25 @@ func BenchmarkLoadRetained(b *testing.B) {
 			runtime.KeepAlive(s)
 		})
 	}
+}
+
+// benchSuite writes n generated single-turn cases, 1000 a file, under a
+// temporary folder (the suite is its "cases" folder) and returns it; the
+// generated cases are garbage by the time it returns.
+func benchSuite(b *testing.B, n int) string {
+	b.Helper()
+	if n > 10000 && testing.Short() {
+		b.Skip("large suite skipped in -short mode")
+	}
+	cases, err := workload.Generate(n, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := workload.WriteSuite(dir, cases, 1000); err != nil {
+		b.Fatal(err)
+	}
+	return dir
 }
 
 // liveHeap is the heap in use after a full collection. Twice: the second
@@ -73,19 +82,9 @@ func liveHeap() uint64 {
 func BenchmarkWalkRetained(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
 		b.Run(fmt.Sprintf("cases=%d", n), func(b *testing.B) {
-			if n > 10000 && testing.Short() {
-				b.Skip("large suite skipped in -short mode")
-			}
-			cases, err := workload.Generate(n, 1)
-			if err != nil {
-				b.Fatal(err)
-			}
-			dir := b.TempDir()
-			if err := workload.WriteSuite(dir, cases, 1000); err != nil {
-				b.Fatal(err)
-			}
-			cases = nil
+			dir := benchSuite(b, n)
 			before := liveHeap()
+			var err error
 			var s *suite.Suite
 			var walking uint64
 			measured := false
