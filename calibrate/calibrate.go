@@ -225,7 +225,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 			continue
 		}
 		var raw rawFile
-		if err := yaml.UnmarshalWithOptions(data, &raw, yaml.Strict()); err != nil {
+		if err := suite.UnmarshalYAML(data, &raw, yaml.Strict()); err != nil {
 			errs = append(errs, &suite.Error{File: file, Msg: yaml.FormatError(err, false, true)})
 			continue
 		}

@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/goccy/go-yaml"
+	"github.com/tribunal-eval/tribunal/suite"
 )
 
 // promptfoo keeps tests in its config (promptfooconfig.yaml) or in files it
@@ -64,7 +64,7 @@ func Promptfoo(file string, opts PromptfooOptions) (*Result, error) {
 		return nil, err
 	}
 	var doc any
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := suite.UnmarshalYAML(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: not YAML: %w", file, err)
 	}
 	r := &Result{Tool: "promptfoo"}
@@ -164,7 +164,7 @@ func readTestsFile(p, ref string, note func(item, format string, args ...any)) [
 		return nil
 	}
 	var list []any
-	if err := yaml.Unmarshal(data, &list); err != nil {
+	if err := suite.UnmarshalYAML(data, &list); err != nil {
 		note("", "tests %q: not a YAML list of tests: %v", ref, err)
 		return nil
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // ConfigFile is the optional per-suite configuration file's name.
@@ -292,7 +291,7 @@ func read(fsys fs.FS, dir, name string, display func(string) string, share *inte
 func (l *loader) fail(e *Error) { l.errs = append(l.errs, e) }
 
 func (l *loader) parse(file string, data []byte) *ast.File {
-	f, err := parser.ParseBytes(data, 0)
+	f, err := parseBytes(data)
 	if err != nil {
 		l.fail(locate(l.display(file), nil, err))
 		return nil
@@ -309,26 +308,73 @@ func (l *loader) loadConfig(file string, data []byte, cfg *Config) {
 	if f == nil {
 		return
 	}
-	if err := yaml.NodeToValue(f.Docs[0].Body, cfg, yaml.Strict()); err != nil {
+	if err := decodeNode(f.Docs[0].Body, cfg); err != nil {
 		l.fail(locate(l.display(file), f, err))
 	}
 }
 
 // loadFile reads the case file at index fileIndex of l.files and returns
-// its valid cases.
+// its valid cases. It parses the file one case at a time when it can, and
+// whole when it cannot or when the file has a mistake, so every mistake is
+// reported by one path, with the whole file's positions and field names.
 func (l *loader) loadFile(file string, fileIndex int) []*Case {
-	shown := l.files[fileIndex]
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
-		l.fail(&Error{File: shown, Msg: pathErr(err)})
+		l.fail(&Error{File: l.files[fileIndex], Msg: pathErr(err)})
 		return nil
 	}
+	if head, items, ok := splitCases(data); ok {
+		if cs, ok := l.loadItems(file, fileIndex, data, head, items); ok {
+			return cs
+		}
+	}
+	return l.loadWhole(file, fileIndex, data)
+}
+
+// fileScope is what a case file gives every case in it.
+type fileScope struct {
+	shown     string
+	fileIndex int
+	policy    *Policy
+	defaults  rawDefaults
+	// failAt reports a mistake at a path of the file ("$.cases[3].id").
+	failAt func(p, format string, args ...any)
+}
+
+// header checks the file's own fields and sets its policy; false if the
+// file has no case to read.
+func (l *loader) header(file string, raw *rawFile, sc *fileScope) bool {
+	if raw.Version == nil {
+		sc.failAt("$", "version: missing (write `version: 1` at the top)")
+		return false
+	}
+	if *raw.Version != 1 {
+		sc.failAt("$.version", "version: %d is not supported (this tribunal reads version 1)", *raw.Version)
+		return false
+	}
+	if raw.Policy != "" {
+		sc.policy = l.policy(file, raw.Policy, func(msg string) { sc.failAt("$.policy", "policy: %s", msg) })
+	}
+	d := raw.Defaults
+	sc.defaults = d
+	if d.Severity != "" && !d.Severity.valid() {
+		sc.failAt("$.defaults.severity", "defaults.severity: %q is not one of critical, high, medium, low", d.Severity)
+	}
+	if d.Language != "" && !languagePattern.MatchString(d.Language) {
+		sc.failAt("$.defaults.language", "defaults.language: %q is not a language code like en, fr or pt-BR", d.Language)
+	}
+	return true
+}
+
+// loadWhole parses the file whole and reports its mistakes.
+func (l *loader) loadWhole(file string, fileIndex int, data []byte) []*Case {
+	shown := l.files[fileIndex]
 	f := l.parse(file, data)
 	if f == nil {
 		return nil
 	}
 	var raw rawFile
-	if err := yaml.NodeToValue(f.Docs[0].Body, &raw, yaml.Strict()); err != nil {
+	if err := decodeNode(f.Docs[0].Body, &raw); err != nil {
 		l.fail(locate(shown, f, err))
 		return nil
 	}
@@ -336,14 +382,7 @@ func (l *loader) loadFile(file string, fileIndex int) []*Case {
 		e := &Error{File: shown}
 		if pth, err := yaml.PathString(p); err == nil {
 			if n, err := pth.FilterFile(f); err == nil && n != nil {
-				// A mapping's own token is its first colon; people look
-				// for the line where the entry starts.
-				if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
-					n = m.Values[0].Key
-				}
-				if tok := n.GetToken(); tok != nil && tok.Position != nil {
-					e.Line, e.Column = tok.Position.Line, tok.Position.Column
-				}
+				e.Line, e.Column = entryStart(n)
 			}
 		}
 		if e.Line == 0 {
@@ -351,99 +390,161 @@ func (l *loader) loadFile(file string, fileIndex int) []*Case {
 		}
 		return e
 	}
-	failAt := func(p, format string, args ...any) {
+	sc := &fileScope{shown: shown, fileIndex: fileIndex, failAt: func(p, format string, args ...any) {
 		e := at(p)
 		e.Msg = fmt.Sprintf(format, args...)
 		l.fail(e)
-	}
-
-	if raw.Version == nil {
-		failAt("$", "version: missing (write `version: 1` at the top)")
+	}}
+	if !l.header(file, &raw, sc) {
 		return nil
-	}
-	if *raw.Version != 1 {
-		failAt("$.version", "version: %d is not supported (this tribunal reads version 1)", *raw.Version)
-		return nil
-	}
-	var policy *Policy
-	if raw.Policy != "" {
-		policy = l.policy(file, raw.Policy, func(msg string) { failAt("$.policy", "policy: %s", msg) })
-	}
-	d := raw.Defaults
-	if d.Severity != "" && !d.Severity.valid() {
-		failAt("$.defaults.severity", "defaults.severity: %q is not one of critical, high, medium, low", d.Severity)
-	}
-	if d.Language != "" && !languagePattern.MatchString(d.Language) {
-		failAt("$.defaults.language", "defaults.language: %q is not a language code like en, fr or pt-BR", d.Language)
 	}
 	if len(raw.Cases) == 0 {
-		failAt("$", "cases: a case file needs at least one case")
+		sc.failAt("$", "cases: a case file needs at least one case")
 		return nil
 	}
-
 	var out []*Case
-	for i, rc := range raw.Cases {
+	for i := range raw.Cases {
 		p := fmt.Sprintf("$.cases[%d]", i)
-		c := &Case{
-			ID: strings.TrimSpace(rc.ID), Title: rc.Title, Severity: rc.Severity, Language: rc.Language,
-			Turns: rc.Turns, Expect: rc.Expect, Source: rc.Source, Policy: policy, Judges: rc.Judges, Simulate: rc.Simulate,
-			File: shown, Line: at(p).Line,
-			Tags:    mergeTags(d.Tags, rc.Tags),
-			Context: mergeContext(d.Context, rc.Context),
-		}
-		if c.Severity == "" {
-			c.Severity = d.Severity
-		}
-		if c.Severity == "" {
-			c.Severity = Medium
-		}
-		if c.Language == "" {
-			c.Language = d.Language
-		}
-		ok := true
-		check := func(cond bool, field, format string, args ...any) {
-			if !cond {
-				ok = false
-				failAt(p+field, format, args...)
-			}
-		}
-		check(c.ID != "", "", "cases[%d].id: missing (every case needs a unique id)", i)
-		if prev, dup := l.ids[c.ID]; dup && c.ID != "" {
-			check(false, ".id", "cases[%d].id: %q is already used at %s:%d", i, c.ID, l.files[prev.file], prev.line)
-		}
-		check(c.Severity.valid(), ".severity", "%s: severity %q is not one of critical, high, medium, low", c.ID, c.Severity)
-		check(c.Language == "" || languagePattern.MatchString(c.Language), ".language", "%s: language %q is not a language code like en, fr or pt-BR", c.ID, c.Language)
-		check(len(c.Turns) > 0 || c.Simulate != nil, "", "%s: turns: a case needs at least one customer turn (or simulate:)", c.ID)
-		if sim := c.Simulate; sim != nil {
-			check(strings.TrimSpace(sim.Goal) != "", ".simulate", "%s: simulate.goal: missing (what does the customer want?)", c.ID)
-			check(strings.TrimSpace(sim.Persona) != "", ".simulate", "%s: simulate.persona: missing (who is the customer?)", c.ID)
-			check(sim.MaxTurns >= 0 && sim.MaxTurns <= 50, ".simulate.max_turns", "%s: simulate.max_turns %d is not between 1 and 50", c.ID, sim.MaxTurns)
-		}
-		for j, t := range c.Turns {
-			check(strings.TrimSpace(t.User) != "", fmt.Sprintf(".turns[%d]", j), "%s: turns[%d].user: missing (what does the customer say?)", c.ID, j)
-		}
-		check(c.Expect.EscalateByTurn >= 0 && c.Expect.EscalateByTurn <= len(c.Turns), ".expect.escalate_by_turn",
-			"%s: expect.escalate_by_turn %d is not a turn of this case (1 to %d)", c.ID, c.Expect.EscalateByTurn, len(c.Turns))
-		switch c.Expect.Escalation {
-		case "", EscalationRequired, EscalationForbidden, EscalationOptional:
-		default:
-			check(false, ".expect.escalation", "%s: expect.escalation %q is not one of required, forbidden, optional", c.ID, c.Expect.Escalation)
-		}
-		for j, r := range c.Judges {
-			check(strings.TrimSpace(r.Rubric) != "", fmt.Sprintf(".judges[%d]", j), "%s: judges[%d].rubric: missing (say what the judge must check)", c.ID, j)
-			check(validDimension(r.Dimension), fmt.Sprintf(".judges[%d]", j), "%s: judges[%d].dimension %q is not one of %s", c.ID, j, r.Dimension, strings.Join(Dimensions, ", "))
-		}
-		if c.ID != "" {
-			if _, dup := l.ids[c.ID]; !dup {
-				l.ids[c.ID] = place{int32(fileIndex), int32(c.Line)}
-			}
-		}
-		if ok {
-			l.share.shareCase(c)
+		if c, _ := l.newCase(sc, i, &raw.Cases[i], at(p).Line); c != nil {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// loadItems parses the file's head and then its case items one at a time,
+// so only one case's syntax tree is held. It returns false, having
+// reported nothing and kept no id, when an item does not parse on its own
+// (it uses an anchor of another, say) or the file has any mistake: the
+// file is then parsed whole.
+func (l *loader) loadItems(file string, fileIndex int, data, head []byte, items []caseItem) ([]*Case, bool) {
+	hf, err := parseBytes(head)
+	if err != nil || len(hf.Docs) != 1 || hf.Docs[0].Body == nil {
+		return nil, false
+	}
+	var raw rawFile
+	if err := decodeNode(hf.Docs[0].Body, &raw); err != nil || raw.Cases != nil {
+		return nil, false
+	}
+	bad := false
+	sc := &fileScope{shown: l.files[fileIndex], fileIndex: fileIndex, failAt: func(string, string, ...any) { bad = true }}
+	if !l.header(file, &raw, sc) || bad {
+		return nil, false
+	}
+	var added []string
+	undo := func() {
+		for _, id := range added {
+			delete(l.ids, id)
+		}
+	}
+	out := make([]*Case, 0, len(items))
+	for i, it := range items {
+		f, err := parseBytes(data[it.start:it.end])
+		if err != nil || len(f.Docs) != 1 {
+			undo()
+			return nil, false
+		}
+		seq, ok := f.Docs[0].Body.(*ast.SequenceNode)
+		if !ok || len(seq.Values) != 1 {
+			undo()
+			return nil, false
+		}
+		var rcs []rawCase
+		if err := decodeNode(seq, &rcs); err != nil || len(rcs) != 1 {
+			undo()
+			return nil, false
+		}
+		line, _ := entryStart(seq.Values[0])
+		c, kept := l.newCase(sc, i, &rcs[0], line+it.line-1)
+		if kept != "" {
+			added = append(added, kept)
+		}
+		if bad {
+			undo()
+			return nil, false
+		}
+		out = append(out, c)
+	}
+	return out, true
+}
+
+// entryStart is where the entry n of a list starts: a mapping's own token
+// is its first colon, and people look for the line where the entry starts.
+func entryStart(n ast.Node) (line, column int) {
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
+		n = m.Values[0].Key
+	}
+	if tok := n.GetToken(); tok != nil && tok.Position != nil {
+		return tok.Position.Line, tok.Position.Column
+	}
+	return 0, 0
+}
+
+// newCase checks item i of a case file and returns its case, or nil if it
+// has a mistake; kept is its id if it was recorded in l.ids.
+func (l *loader) newCase(sc *fileScope, i int, rc *rawCase, line int) (c *Case, kept string) {
+	p := fmt.Sprintf("$.cases[%d]", i)
+	d := sc.defaults
+	c = &Case{
+		ID: strings.TrimSpace(rc.ID), Title: rc.Title, Severity: rc.Severity, Language: rc.Language,
+		Turns: rc.Turns, Expect: rc.Expect, Source: rc.Source, Policy: sc.policy, Judges: rc.Judges, Simulate: rc.Simulate,
+		File: sc.shown, Line: line,
+		Tags:    mergeTags(d.Tags, rc.Tags),
+		Context: mergeContext(d.Context, rc.Context),
+	}
+	if c.Severity == "" {
+		c.Severity = d.Severity
+	}
+	if c.Severity == "" {
+		c.Severity = Medium
+	}
+	if c.Language == "" {
+		c.Language = d.Language
+	}
+	ok := true
+	check := func(cond bool, field, format string, args ...any) {
+		if !cond {
+			ok = false
+			sc.failAt(p+field, format, args...)
+		}
+	}
+	check(c.ID != "", "", "cases[%d].id: missing (every case needs a unique id)", i)
+	if prev, dup := l.ids[c.ID]; dup && c.ID != "" {
+		check(false, ".id", "cases[%d].id: %q is already used at %s:%d", i, c.ID, l.files[prev.file], prev.line)
+	}
+	check(c.Severity.valid(), ".severity", "%s: severity %q is not one of critical, high, medium, low", c.ID, c.Severity)
+	check(c.Language == "" || languagePattern.MatchString(c.Language), ".language", "%s: language %q is not a language code like en, fr or pt-BR", c.ID, c.Language)
+	check(len(c.Turns) > 0 || c.Simulate != nil, "", "%s: turns: a case needs at least one customer turn (or simulate:)", c.ID)
+	if sim := c.Simulate; sim != nil {
+		check(strings.TrimSpace(sim.Goal) != "", ".simulate", "%s: simulate.goal: missing (what does the customer want?)", c.ID)
+		check(strings.TrimSpace(sim.Persona) != "", ".simulate", "%s: simulate.persona: missing (who is the customer?)", c.ID)
+		check(sim.MaxTurns >= 0 && sim.MaxTurns <= 50, ".simulate.max_turns", "%s: simulate.max_turns %d is not between 1 and 50", c.ID, sim.MaxTurns)
+	}
+	for j, t := range c.Turns {
+		check(strings.TrimSpace(t.User) != "", fmt.Sprintf(".turns[%d]", j), "%s: turns[%d].user: missing (what does the customer say?)", c.ID, j)
+	}
+	check(c.Expect.EscalateByTurn >= 0 && c.Expect.EscalateByTurn <= len(c.Turns), ".expect.escalate_by_turn",
+		"%s: expect.escalate_by_turn %d is not a turn of this case (1 to %d)", c.ID, c.Expect.EscalateByTurn, len(c.Turns))
+	switch c.Expect.Escalation {
+	case "", EscalationRequired, EscalationForbidden, EscalationOptional:
+	default:
+		check(false, ".expect.escalation", "%s: expect.escalation %q is not one of required, forbidden, optional", c.ID, c.Expect.Escalation)
+	}
+	for j, r := range c.Judges {
+		check(strings.TrimSpace(r.Rubric) != "", fmt.Sprintf(".judges[%d]", j), "%s: judges[%d].rubric: missing (say what the judge must check)", c.ID, j)
+		check(validDimension(r.Dimension), fmt.Sprintf(".judges[%d]", j), "%s: judges[%d].dimension %q is not one of %s", c.ID, j, r.Dimension, strings.Join(Dimensions, ", "))
+	}
+	if c.ID != "" {
+		if _, dup := l.ids[c.ID]; !dup {
+			l.ids[c.ID] = place{int32(sc.fileIndex), int32(c.Line)}
+			kept = c.ID
+		}
+	}
+	if !ok {
+		return nil, kept
+	}
+	l.share.shareCase(c)
+	return c, kept
 }
 
 func (l *loader) policy(file, ref string, fail func(string)) *Policy {

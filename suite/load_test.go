@@ -225,3 +225,23 @@ cases:
 		Expect(err).To(MatchError(ContainSubstring("sim: simulate.goal: missing")))
 	})
 })
+
+var _ = Describe("A file the YAML library crashes on", func() {
+	// goccy/go-yaml v1.19.2 dereferences nil decoding a tagged scalar into
+	// a list; found by FuzzSplit (testdata/fuzz/FuzzSplit/46818391ad30fb55).
+	It("is a located mistake, not a panic", func() {
+		fsys := fstest.MapFS{"s/c.yaml": {Data: []byte("version: 1\ncases:\n  - id: a\n    turns:\n    - user: hi\n    expect:\n      must_say:\n        ! 00000000000")}}
+		s, err := suite.LoadFS(fsys, "s")
+		Expect(s).To(BeNil())
+		Expect(err).To(MatchError(HavePrefix("s/c.yaml:8:9: ")))
+		Expect(err).To(MatchError(ContainSubstring("the YAML decoder failed here")))
+	})
+
+	It("is an error from UnmarshalYAML, not a panic", func() {
+		var v struct {
+			List []string `yaml:"list"`
+		}
+		err := suite.UnmarshalYAML([]byte("list:\n  ! 0\n"), &v)
+		Expect(err).To(MatchError(ContainSubstring("the YAML decoder failed on this file")))
+	})
+})
