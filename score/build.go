@@ -52,7 +52,6 @@ func NewBuilder(cases []*suite.Case, info RunInfo) *Builder {
 	if info.SuiteHash == "" {
 		b.hash = newSuiteHasher()
 	}
-	b.t.rows = make([]caseRow, 0, len(cases))
 	for _, c := range cases {
 		b.Declare(c)
 	}
@@ -74,8 +73,7 @@ func (b *Builder) Declare(c *suite.Case) {
 		return
 	}
 	b.own()
-	i := b.t.addRow(c.ID)
-	b.t.describe(&b.t.rows[i], c)
+	b.t.describe(b.t.addRow(c.ID), c)
 }
 
 // SetRun sets the run's description, for a builder started before the run
@@ -116,7 +114,9 @@ func (b *Builder) row(id string) int32 {
 		return i
 	}
 	i := b.t.addRow(id)
-	b.t.rows[i].severity = b.t.str(string(suite.Medium))
+	r := b.t.rows.get(i)
+	r.severity = b.t.str(string(suite.Medium))
+	b.t.rows.put(i, r)
 	return i
 }
 
@@ -229,18 +229,19 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 	shared := sharing{dims: map[string]map[judges.Dimension]Status{}, rates: map[float64]*float64{}}
 	tl := newTally()
 	var present []int32
-	for i := range b.t.rows {
-		i := int32(i)
-		if b.t.rows[i].attempts == 0 && len(b.full[i]) == 0 {
+	rows := b.t.rows.len()
+	for i := range rows {
+		if b.t.rows.get(i).attempts == 0 && len(b.full[i]) == 0 {
 			continue
 		}
 		c := b.caseOf(i)
 		finish(c)
 		FillRepeats(c)
 		if lean {
-			r := &b.t.rows[i]
+			r := b.t.rows.get(i)
 			r.status, r.flaky, r.passAllK = statusCode(c.Status), c.Flaky, c.PassAllK
 			r.dims, r.rate = b.t.dimMap(c.Dimensions), b.t.rate(c.PassAt1)
+			b.t.rows.put(i, r)
 			present = append(present, i)
 		} else {
 			shared.share(c)
@@ -250,7 +251,7 @@ func (b *Builder) Scorecard(gates suite.Gates) *Scorecard {
 	}
 	if lean {
 		sc.table = b.t
-		if len(present) < len(b.t.rows) {
+		if int32(len(present)) < rows {
 			sc.present = present
 		}
 		sc.n = len(present)

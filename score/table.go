@@ -16,10 +16,11 @@ import (
 // What many cases repeat (file names, tag lists, dimension outcomes, pass@1
 // values) is stored once and referred to by number.
 type caseTable struct {
-	// rows hold no pointer, so the garbage collector never scans them:
-	// the ids are bytes of arena, and ids finds a row by its id's hash
-	// (collide by the id itself, for the rare ids whose hashes meet).
-	rows    []caseRow
+	// rows hold no pointer, so the garbage collector never scans them
+	// and a large table can keep them in a file (see rowStore): the ids
+	// are bytes of arena, and ids finds a row by its id's hash (collide
+	// by the id itself, for the rare ids whose hashes meet).
+	rows    *rowStore
 	arena   []byte
 	ids     map[uint64]int32
 	collide map[string]int32
@@ -73,7 +74,7 @@ type leanAttempt struct {
 
 func newCaseTable() *caseTable {
 	return &caseTable{
-		ids: map[uint64]int32{}, more: map[int32][]leanAttempt{},
+		rows: &rowStore{}, ids: map[uint64]int32{}, more: map[int32][]leanAttempt{},
 		strs: []string{""}, strIx: map[string]uint32{"": 0},
 		tags: [][]string{nil}, tagIx: map[string]uint32{},
 		dimSets: [][]dimOutcome{nil}, dimSetIx: map[string]uint32{},
@@ -86,7 +87,7 @@ func newCaseTable() *caseTable {
 // the rows and the repeated attempts. The shared lookups only grow.
 func (t *caseTable) clone() *caseTable {
 	c := *t
-	c.rows = slices.Clone(t.rows)
+	c.rows = t.rows.clone()
 	c.ids = maps.Clone(t.ids)
 	c.collide = maps.Clone(t.collide)
 	c.more = make(map[int32][]leanAttempt, len(t.more))
@@ -177,8 +178,7 @@ func (t *caseTable) find(id string) (int32, bool) {
 
 // addRow adds a row for case id, which has none, and returns it.
 func (t *caseTable) addRow(id string) int32 {
-	i := int32(len(t.rows))
-	t.rows = append(t.rows, caseRow{idOff: uint32(len(t.arena)), idLen: uint32(len(id))})
+	i := t.rows.add(caseRow{idOff: uint32(len(t.arena)), idLen: uint32(len(id))})
 	t.arena = append(t.arena, id...)
 	h := idHash(id)
 	if _, taken := t.ids[h]; taken {
@@ -194,7 +194,7 @@ func (t *caseTable) addRow(id string) int32 {
 
 // id is row i's case id.
 func (t *caseTable) id(i int32) string {
-	r := &t.rows[i]
+	r := t.rows.get(i)
 	return string(t.arena[r.idOff : r.idOff+r.idLen])
 }
 
@@ -205,8 +205,10 @@ var idHash = func(id string) uint64 {
 	return h.Sum64()
 }
 
-// describe sets row's description from the suite's case.
-func (t *caseTable) describe(r *caseRow, c *suite.Case) {
+// describe sets row i's description from the suite's case.
+func (t *caseTable) describe(i int32, c *suite.Case) {
+	r := t.rows.get(i)
+	defer func() { t.rows.put(i, r) }()
 	r.title, r.line = t.str(c.Title), int32(c.Line)
 	r.file, r.source, r.lang = t.str(c.File), t.str(c.Source), t.str(c.Language)
 	r.severity, r.escalation = t.str(string(c.Severity)), t.str(string(c.EscalationExpected()))
@@ -219,8 +221,9 @@ func (t *caseTable) describe(r *caseRow, c *suite.Case) {
 // add records a lean attempt of row i, replacing an earlier record of the
 // same attempt (a resumed run that redid it) and keeping attempts ordered.
 func (t *caseTable) add(i int32, a leanAttempt) {
-	r := &t.rows[i]
 	all := t.attemptsOf(i)
+	r := t.rows.get(i)
+	defer func() { t.rows.put(i, r) }()
 	k, found := slices.BinarySearchFunc(all, a.attempt, func(x leanAttempt, n int32) int { return int(x.attempt - n) })
 	if found {
 		all[k] = a
@@ -242,7 +245,8 @@ func (t *caseTable) remove(i int32, n int32) {
 		return
 	}
 	all = slices.Delete(all, k, k+1)
-	r := &t.rows[i]
+	r := t.rows.get(i)
+	defer func() { t.rows.put(i, r) }()
 	r.attempts = uint16(len(all))
 	delete(t.more, i)
 	switch {
@@ -258,7 +262,7 @@ func (t *caseTable) remove(i int32, n int32) {
 
 // attemptsOf returns row i's attempts, in a slice the caller may keep.
 func (t *caseTable) attemptsOf(i int32) []leanAttempt {
-	r := &t.rows[i]
+	r := t.rows.get(i)
 	if r.attempts == 0 {
 		return nil
 	}
@@ -269,7 +273,7 @@ func (t *caseTable) attemptsOf(i int32) []leanAttempt {
 
 // caseAt makes row i's Case: lean attempts, and the outcome finish set.
 func (t *caseTable) caseAt(i int32) *Case {
-	r := &t.rows[i]
+	r := t.rows.get(i)
 	c := &Case{
 		ID: t.id(i), Title: t.strs[r.title], Line: int(r.line),
 		File: t.strs[r.file], Source: t.strs[r.source], Policy: t.strs[r.policy], Language: t.strs[r.lang],
