@@ -13,7 +13,8 @@ import (
 // handoff that never came is missed; a handoff on a case the bot should
 // solve itself is needless. A handoff is the target's structured signal or,
 // failing that, the reply's words (recorded on the transcript by the replay
-// engine).
+// engine); words the structured signal contradicts are no handoff (see
+// transcript.Handoff.Faked, and FakeHandoff, which fails them).
 type EscalationJudge struct{}
 
 // Name returns "escalation".
@@ -21,10 +22,17 @@ func (EscalationJudge) Name() string { return "escalation" }
 
 // Judge returns one verdict, or none when escalation is optional.
 func (EscalationJudge) Judge(_ context.Context, c *suite.Case, t *transcript.Transcript) []Verdict {
-	turn := t.HandoffTurn()
+	turn := t.GenuineHandoffTurn()
 	switch c.EscalationExpected() {
 	case suite.EscalationRequired:
 		if turn == 0 {
+			for _, tu := range t.Turns {
+				if tu.Handoff.Faked() {
+					return []Verdict{{Dimension: Escalation, Status: Fail, Score: 0, Turn: tu.Index,
+						Evidence:  tu.Handoff.Signal,
+						Rationale: fmt.Sprintf("missed escalation: the case requires a handoff to a human; the reply on turn %d says one is under way, but the target reports none", tu.Index)}}
+				}
+			}
 			return []Verdict{{Dimension: Escalation, Status: Fail, Score: 0, Turn: len(t.Turns),
 				Evidence:  lastReply(t),
 				Rationale: "missed escalation: the case requires a handoff to a human and none came"}}
@@ -64,7 +72,12 @@ func (HumanRequest) Judge(_ context.Context, _ *suite.Case, t *transcript.Transc
 		if !ok {
 			continue
 		}
-		if tu.Handoff.Detected {
+		if tu.Handoff.Faked() {
+			// A transfer announced and not made is FakeHandoff's to fail;
+			// its words are no handoff nor path to pass here.
+			continue
+		}
+		if tu.Handoff.Genuine() {
 			out = append(out, Verdict{Dimension: Escalation, Status: Pass, Score: 1, Turn: tu.Index,
 				Evidence:  tu.Handoff.Signal,
 				Rationale: fmt.Sprintf("the customer asked for a person (%q) and the bot handed off", asked)})

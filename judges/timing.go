@@ -8,18 +8,6 @@ import (
 	"github.com/tribunal-eval/tribunal/transcript"
 )
 
-// genuine reports whether a turn's handoff is real: detected, and not
-// announced in words while the target's own structured signal says no.
-func genuine(h transcript.Handoff) bool {
-	return h.Detected && !faked(h)
-}
-
-// faked reports whether the reply announced a handoff the target's
-// structured signal denies.
-func faked(h transcript.Handoff) bool {
-	return h.Detected && h.Source == transcript.Textual && h.Reported != nil && !*h.Reported
-}
-
 // EscalationTiming fails a handoff that came later than the case's
 // escalate_by_turn (dimension escalation): a customer who reports fraud on
 // turn 1 and reaches a person on turn 4 was kept waiting through three
@@ -42,7 +30,7 @@ func (EscalationTiming) Judge(_ context.Context, c *suite.Case, t *transcript.Tr
 		return nil
 	}
 	for _, tu := range t.Turns {
-		if !genuine(tu.Handoff) {
+		if !tu.Handoff.Genuine() {
 			continue
 		}
 		if tu.Index > by {
@@ -80,7 +68,7 @@ func (FakeHandoff) Judge(_ context.Context, _ *suite.Case, t *transcript.Transcr
 		if tu.Handoff.Reported != nil {
 			reports = true
 		}
-		if faked(tu.Handoff) {
+		if tu.Handoff.Faked() {
 			out = append(out, Verdict{Dimension: Escalation, Status: Fail, Score: 0, Turn: tu.Index,
 				Evidence:  tu.Handoff.Signal,
 				Rationale: "faked handoff: the reply says the customer is being transferred, but the target's structured signal reports no handoff"})

@@ -95,3 +95,58 @@ var _ = Describe("FakeHandoff", func() {
 		Expect(judges.FakeHandoff{}.Judge(ctx, c, t)).To(BeEmpty())
 	})
 })
+
+// A handoff announced in words that the target's own signal denies is no
+// handoff to the judges of escalation: FakeHandoff fails the lie, and they
+// must not count it as the escalation the case needs.
+var _ = Describe("A faked handoff", func() {
+	no, yes := false, true
+	three := func() *transcript.Transcript {
+		return conv("Someone is using my card!", "Could you tell me the dates?", "Yesterday.", "Thanks, checking.", "I want a person now.", "Let me look into it.")
+	}
+	fake := func(t *transcript.Transcript, turn int) *transcript.Transcript {
+		t.Turns[turn-1].Handoff = transcript.Handoff{Detected: true, Source: transcript.Textual, Signal: "Transferring you to an agent.", Reported: &no}
+		return t
+	}
+	required := &suite.Case{ID: "fraud", Expect: suite.Expect{Escalation: suite.EscalationRequired}}
+	forbidden := &suite.Case{ID: "faq", Expect: suite.Expect{Escalation: suite.EscalationForbidden}}
+
+	It("is a missed escalation on a case that requires one, quoting the words", func() {
+		vs := judges.EscalationJudge{}.Judge(ctx, required, fake(three(), 2))
+		Expect(vs).To(HaveLen(1))
+		Expect(vs[0].Status).To(Equal(judges.Fail))
+		Expect(vs[0].Turn).To(Equal(2))
+		Expect(vs[0].Evidence).To(Equal("Transferring you to an agent."))
+		Expect(vs[0].Rationale).To(ContainSubstring("missed escalation"))
+		Expect(vs[0].Rationale).To(ContainSubstring("the target reports none"))
+	})
+
+	It("does not hide a genuine handoff that comes later", func() {
+		t := fake(three(), 1)
+		t.Turns[2].Handoff = transcript.Handoff{Detected: true, Source: transcript.Structured, Signal: "transfer_to_human", Reported: &yes}
+		vs := judges.EscalationJudge{}.Judge(ctx, required, t)
+		Expect(vs).To(HaveLen(1))
+		Expect(vs[0].Status).To(Equal(judges.Pass))
+		Expect(vs[0].Turn).To(Equal(3))
+	})
+
+	It("is no needless escalation on a case the bot should solve", func() {
+		vs := judges.EscalationJudge{}.Judge(ctx, forbidden, fake(three(), 1))
+		Expect(vs).To(HaveLen(1))
+		Expect(vs[0].Status).To(Equal(judges.Pass))
+	})
+
+	It("does not pass as the answer to a customer who asked for a person, and is left to FakeHandoff", func() {
+		t := fake(conv("I want to talk to a human", "Sure, transferring you to an agent."), 1)
+		Expect(judges.HumanRequest{}.Judge(ctx, required, t)).To(BeEmpty())
+		Expect(byStatus(judges.FakeHandoff{}.Judge(ctx, required, t), judges.Fail)).To(HaveLen(1))
+	})
+
+	It("still counts where the target reports nothing either way", func() {
+		t := three()
+		t.Turns[1].Handoff = transcript.Handoff{Detected: true, Source: transcript.Textual, Signal: "Transferring you to an agent."}
+		Expect(t.Turns[1].Handoff.Genuine()).To(BeTrue())
+		vs := judges.EscalationJudge{}.Judge(ctx, required, t)
+		Expect(vs[0].Status).To(Equal(judges.Pass))
+	})
+})

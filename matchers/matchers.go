@@ -158,7 +158,7 @@ func HandOff() types.GomegaMatcher {
 
 // handoffEvidence quotes the turn that handed off, its signal and words.
 func handoffEvidence(t *transcript.Transcript, vs []judges.Verdict) string {
-	turn := t.HandoffTurn()
+	turn := t.GenuineHandoffTurn()
 	if turn == 0 {
 		return describe(vs)
 	}

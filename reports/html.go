@@ -298,6 +298,8 @@ type htmlTurn struct {
 }
 
 type htmlHandoff struct {
+	// What: "Handed off to a human", or what a faked handoff did.
+	What     string
 	Source   string
 	Signal   string
 	Reported string
@@ -701,7 +703,10 @@ func htmlAttemptOf(a *score.Attempt, ai int) htmlAttempt {
 			ht.Latency = latency(tu.LatencyMS)
 		}
 		if h := tu.Handoff; h.Detected {
-			hh := &htmlHandoff{Source: string(h.Source), Signal: truncate(h.Signal, htmlTextMax)}
+			hh := &htmlHandoff{What: "Handed off to a human", Source: string(h.Source), Signal: truncate(h.Signal, htmlTextMax)}
+			if h.Faked() {
+				hh.What = "Said it was handing off to a human"
+			}
 			if h.Source == "" {
 				hh.Source = "source not recorded"
 			}
@@ -1003,7 +1008,7 @@ const pageHTML = `
 {{end}}
 {{- if or (not .Empty) (not .Error)}}<p class="a{{if .Handoff}} ho{{end}}"><small>Bot{{with .Latency}} · {{.}}{{end}}{{if gt .Requests 1}} · {{.Requests}} requests{{end}}</small>{{if .Empty}}<i>(no reply)</i>{{else}}{{template "t" .Reply}}{{end}}</p>
 {{end}}
-{{- with .Handoff}}<p class="hand">⇄ Handed off to a human · {{.Source}}{{with .Signal}}: {{template "t" r .}}{{end}}{{with .Reported}} · {{.}}{{end}}</p>
+{{- with .Handoff}}<p class="hand">⇄ {{.What}} · {{.Source}}{{with .Signal}}: {{template "t" r .}}{{end}}{{with .Reported}} · {{.}}{{end}}</p>
 {{end}}
 {{- with .Verdicts}}<ul class="vs">
 {{range .}}{{template "verdict" .}}{{end}}</ul>

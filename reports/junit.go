@@ -351,6 +351,9 @@ func conversation(t *transcript.Transcript) string {
 			if tu.Handoff.Signal != "" {
 				fmt.Fprintf(&b, " (%s)", oneLine(truncate(tu.Handoff.Signal, 200)))
 			}
+			if tu.Handoff.Faked() {
+				b.WriteString(", faked: the target reports no handoff")
+			}
 			b.WriteString("\n")
 		}
 	}

@@ -33,6 +33,16 @@ type Handoff struct {
 	Reported *bool `json:"reported,omitempty"`
 }
 
+// Faked reports whether the reply announced a handoff in words that the
+// target's own structured signal says did not happen: the customer waits
+// for an agent who is not coming.
+func (h Handoff) Faked() bool {
+	return h.Detected && h.Source == Textual && h.Reported != nil && !*h.Reported
+}
+
+// Genuine reports whether the bot handed off: detected, and not faked.
+func (h Handoff) Genuine() bool { return h.Detected && !h.Faked() }
+
 // Turn is one customer message and the bot's answer to it.
 type Turn struct {
 	// Index is 1-based, as people count turns in reports.
@@ -79,11 +89,24 @@ func (t *Transcript) Replies() []string {
 	return out
 }
 
-// HandoffTurn returns the 1-based index of the first turn on which the bot
-// handed off, or 0 when it never did.
+// HandoffTurn returns the 1-based index of the first turn on which a
+// handoff was detected, faked or not, or 0 when none was: the replay ends a
+// conversation there.
 func (t *Transcript) HandoffTurn() int {
 	for _, tu := range t.Turns {
 		if tu.Handoff.Detected {
+			return tu.Index
+		}
+	}
+	return 0
+}
+
+// GenuineHandoffTurn returns the 1-based index of the first turn on which
+// the bot handed off (see Handoff.Genuine), or 0 when it never did: what
+// judges of escalation go by.
+func (t *Transcript) GenuineHandoffTurn() int {
+	for _, tu := range t.Turns {
+		if tu.Handoff.Genuine() {
 			return tu.Index
 		}
 	}

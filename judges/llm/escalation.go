@@ -128,7 +128,7 @@ func (e escalationJudge) rule(c *suite.Case, t *transcript.Transcript, r escalat
 			break
 		}
 	}
-	did := t.HandoffTurn()
+	did := t.GenuineHandoffTurn()
 	var out ruling
 	v := judges.Verdict{Judge: EscalationName, Dimension: judges.Escalation}
 

@@ -159,8 +159,10 @@ func renderTranscript(t *transcript.Transcript) string {
 		line, _ := json.Marshal(message{Turn: tu.Index, Role: "customer", Content: neutralise(tu.User)})
 		b.Write(line)
 		b.WriteByte('\n')
-		bot := message{Turn: tu.Index, Role: "bot", Content: neutralise(tu.Reply), HandedOff: new(tu.Handoff.Detected)}
-		if tu.Handoff.Detected {
+		// A handoff the target's own signal denies is none: the words
+		// announcing it are in the reply for the judge to read.
+		bot := message{Turn: tu.Index, Role: "bot", Content: neutralise(tu.Reply), HandedOff: new(tu.Handoff.Genuine())}
+		if tu.Handoff.Genuine() {
 			bot.HandoffSignal = neutralise(tu.Handoff.Signal)
 		}
 		line, _ = json.Marshal(bot)
