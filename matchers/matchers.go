@@ -144,7 +144,8 @@ func lastReply(t *transcript.Transcript) string {
 }
 
 // HandOff succeeds when the bot handed the customer to a human on some
-// turn, by its structured signal or in words (judges.EscalationJudge).
+// turn, by its structured signal or in words (judges.EscalationJudge);
+// words the target's structured signal denies are no handoff.
 func HandOff() types.GomegaMatcher {
 	return &judgeMatcher{what: "hand off to a human", judge: func(t *transcript.Transcript) (outcome, error) {
 		req := verdicts(judges.EscalationJudge{}, &suite.Case{Expect: suite.Expect{Escalation: suite.EscalationRequired}}, t)
