@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,42 +77,68 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	if opts.Concurrency < 1 {
 		return usageErrorf("--concurrency must be at least 1")
 	}
-	suites, err := loadSuites(opts.Dirs)
-	if err != nil {
-		return err
-	}
-	cfg := suites[0].Config
-	byID := map[string]*suite.Case{}
-	var cases []*suite.Case
-	for _, s := range suites {
-		for _, c := range s.Cases {
-			byID[c.ID] = c
-			cases = append(cases, c)
-		}
-	}
-	// A first pass checks the transcripts' cases and learns the run's
-	// target and repeat count without holding the records.
+	// A first pass over the transcripts finds where each case's records
+	// are and learns the run's target and repeat count, holding positions
+	// rather than records; the suite is then walked case by case, as run
+	// walks it, so neither is held whole.
 	inPath := filepath.Join(opts.ResultsDir, results.FileName)
-	var unknown []string
-	repeat, target := 1, ""
-	if err := results.ReadFile(inPath, func(r *results.Record) error {
-		if byID[r.CaseID] == nil {
-			unknown = append(unknown, r.CaseID)
+	type attempt struct {
+		n   int
+		pos results.Pos
+	}
+	type found struct {
+		at    []attempt // in attempt order once the scan is done
+		first int       // the record's number in the file, for the message
+		known bool
+	}
+	index := map[string]*found{}
+	repeat, target, n := 1, "", 0
+	readErr := results.ScanFile(inPath, func(r *results.Record, p results.Pos) error {
+		e := index[r.CaseID]
+		if e == nil {
+			e = &found{first: n}
+			index[r.CaseID] = e
 		}
+		e.at = append(e.at, attempt{r.Attempt, p})
+		n++
 		repeat = max(repeat, r.Attempt)
 		if r.Transcript != nil && target == "" {
 			target = r.Transcript.Target
 		}
 		return nil
-	}); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
+	})
+	builder := score.NewBuilder(nil, score.RunInfo{})
+	walked, err := walkSuites(opts.Dirs, nil, func(c *suite.Case) {
+		builder.Declare(c)
+		if e := index[c.ID]; e != nil {
+			e.known = true
+		}
+	}, holdMax)
+	if err != nil {
+		return err
+	}
+	for _, e := range index {
+		slices.SortStableFunc(e.at, func(x, y attempt) int { return cmp.Compare(x.n, y.n) })
+	}
+	if readErr != nil {
+		if errors.Is(readErr, os.ErrNotExist) {
 			return usageErrorf("%s has no %s to re-judge", opts.ResultsDir, results.FileName)
 		}
-		return &UsageError{err}
+		return &UsageError{readErr}
 	}
-	if len(unknown) > 0 {
-		return usageErrorf("%d transcript(s) belong to cases not in the suites (first: %s); name the suite folders the run used", len(unknown), unknown[0])
+	unknown, firstUnknown := 0, ""
+	for id, e := range index {
+		if !e.known {
+			if unknown == 0 || e.first < index[firstUnknown].first {
+				firstUnknown = id
+			}
+			unknown += len(e.at)
+		}
 	}
+	if unknown > 0 {
+		return usageErrorf("%d transcript(s) belong to cases not in the suites (first: %s); name the suite folders the run used", unknown, firstUnknown)
+	}
+	cfg := walked.suites[0].Config
 
 	judging, err := buildJudging(opts.Judging, cfg, opts.IO.Getenv)
 	if err != nil {
@@ -126,20 +154,30 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	if err != nil {
 		return err
 	}
-	builder := score.NewBuilder(cases, score.RunInfo{Tribunal: version(), Suite: suiteNames(suites), Target: target,
+	builder.SetRun(score.RunInfo{Tribunal: version(), Suite: suiteNames(walked.suites), Target: target,
 		Repeat: repeat, Started: time.Now().UTC(), Judges: judging.info()})
 
+	in, err := os.Open(inPath)
+	if err != nil {
+		w.Close()
+		return err
+	}
+	defer in.Close()
 	// Judge a batch concurrently (LLM judges are slow), then record it in
-	// file order; memory holds one batch of transcripts, whatever the run.
-	batch := make([]*results.Record, 0, judgeBatch)
+	// suite order; memory holds one batch of transcripts, whatever the run.
+	type job struct {
+		c *suite.Case
+		r *results.Record
+	}
+	batch := make([]job, 0, judgeBatch)
 	flush := func() error {
 		g, gctx := errgroup.WithContext(ctx)
 		g.SetLimit(opts.Concurrency)
-		for _, r := range batch {
+		for _, j := range batch {
 			g.Go(func() error {
-				r.Verdicts = nil
-				if r.Transcript != nil && !r.Transcript.Failed() {
-					r.Verdicts = judging.panel.Judge(gctx, byID[r.CaseID], r.Transcript)
+				j.r.Verdicts = nil
+				if j.r.Transcript != nil && !j.r.Transcript.Failed() {
+					j.r.Verdicts = judging.panel.Judge(gctx, j.c, j.r.Transcript)
 				}
 				return gctx.Err()
 			})
@@ -147,22 +185,40 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 		if err := g.Wait(); err != nil {
 			return errInterrupted
 		}
-		for _, r := range batch {
-			pos, err := w.Put(r)
+		for _, j := range batch {
+			pos, err := w.Put(j.r)
 			if err != nil {
 				return err
 			}
-			builder.AddAt(r, resultsPath, pos)
+			builder.AddAt(j.r, resultsPath, pos)
 		}
+		clear(batch)
 		batch = batch[:0]
 		return nil
 	}
-	err = results.ReadFile(inPath, func(r *results.Record) error {
-		if batch = append(batch, r); len(batch) == judgeBatch {
-			return flush()
+	var stop error
+	err = walked.source()(func(c *suite.Case) bool {
+		e := index[c.ID]
+		if e == nil {
+			return true
 		}
-		return nil
+		for _, a := range e.at {
+			r, err := results.ReadAt(in, a.pos)
+			if err != nil {
+				stop = fmt.Errorf("reading %s again: %w", inPath, err)
+				return false
+			}
+			if batch = append(batch, job{c, r}); len(batch) == judgeBatch {
+				if stop = flush(); stop != nil {
+					return false
+				}
+			}
+		}
+		return true
 	})
+	if err == nil {
+		err = stop
+	}
 	if err == nil {
 		err = flush()
 	}
@@ -170,10 +226,12 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 		err = cerr
 	}
 	interrupted := errors.Is(err, errInterrupted)
-	if err != nil && !interrupted {
+	var changed suite.Errors // a file changed since the first walk
+	if err != nil && !interrupted && !errors.As(err, &changed) {
 		return err
 	}
-	// Interrupted, the report covers the batches judged, as run's does.
+	// Interrupted, or stopped by a changed file, the report covers the
+	// batches judged, as run's does.
 	sc := builder.Scorecard(cfg.Gates)
 	sc.Run.Finished = time.Now().UTC()
 	sc.Run.Interrupted = interrupted
@@ -183,6 +241,9 @@ func judgeRun(ctx context.Context, opts *JudgeCmdOptions) error {
 	}
 	if interrupted {
 		return errInterrupted
+	}
+	if changed != nil {
+		return err
 	}
 	return gateResult(sc)
 }

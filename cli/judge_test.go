@@ -1,17 +1,22 @@
 package cli_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/tribunal-eval/tribunal/cli"
 	"github.com/tribunal-eval/tribunal/judges"
 	"github.com/tribunal-eval/tribunal/results"
 	"github.com/tribunal-eval/tribunal/score"
@@ -183,7 +188,7 @@ var _ = Describe("tribunal judge", func() {
 		Expect(r.out).To(ContainSubstring("airline/bereavement-retroactive"))
 	})
 
-	It("re-judges a run larger than one batch in file order, every attempt once", func() {
+	It("re-judges a run larger than one batch in suite order, every attempt once", func() {
 		first := filepath.Join(GinkgoT().TempDir(), "first")
 		Expect(run("run", "--out", first, "--repeat", "5").code).To(Equal(0)) // 216 cases × 5 > 1,024
 		again := filepath.Join(GinkgoT().TempDir(), "again")
@@ -197,11 +202,53 @@ var _ = Describe("tribunal judge", func() {
 			})).To(Succeed())
 			return ks
 		}
+		a, b := readScorecard(first), readScorecard(again)
+		order := map[string]int{}
+		for i, c := range a.Cases {
+			order[c.ID] = i
+		}
+		// The run wrote attempts as they finished; judge walks the suite.
 		want := keys(first)
+		slices.SortFunc(want, func(x, y results.Key) int {
+			return cmp.Or(cmp.Compare(order[x.CaseID], order[y.CaseID]), cmp.Compare(x.Attempt, y.Attempt))
+		})
 		Expect(len(want)).To(BeNumerically(">", 1024))
 		Expect(keys(again)).To(Equal(want))
-		a, b := readScorecard(first), readScorecard(again)
 		Expect(b.Totals).To(Equal(a.Totals))
+	})
+
+	It("re-judges a suite it does not hold, reading it again case by case, as it re-judges one it holds", func() {
+		first := filepath.Join(GinkgoT().TempDir(), "first")
+		Expect(run("run", "--out", first, "--demo-flaws", "air-canada", "--repeat", "2").code).To(Equal(1))
+		held := filepath.Join(GinkgoT().TempDir(), "held")
+		Expect(run("judge", first, "--out", held).code).To(Equal(1))
+		DeferCleanup(cli.HoldCases(3))
+		walked := filepath.Join(GinkgoT().TempDir(), "walked")
+		r := run("judge", first, "--out", walked)
+		Expect(r.code).To(Equal(1), r.out+r.errOut)
+		a, b := readScorecard(held), readScorecard(walked)
+		Expect(b.Totals).To(Equal(a.Totals))
+		Expect(b.Cases).To(HaveLen(len(a.Cases)))
+		for i := range a.Cases {
+			Expect(b.Cases[i].ID).To(Equal(a.Cases[i].ID))
+			Expect(b.Cases[i].Status).To(Equal(a.Cases[i].Status), a.Cases[i].ID)
+		}
+	})
+
+	It("refuses transcripts of cases the suites do not have, naming the first in the file", func() {
+		first := filepath.Join(GinkgoT().TempDir(), "first")
+		Expect(run("run", "--out", first).code).To(Equal(0))
+		var ids []string
+		Expect(results.ReadFile(filepath.Join(first, results.FileName), func(r *results.Record) error {
+			ids = append(ids, r.CaseID)
+			return nil
+		})).To(Succeed())
+		dir := GinkgoT().TempDir()
+		kept := ids[0] // the one case this suite has
+		Expect(os.WriteFile(filepath.Join(dir, "one.yaml"), []byte("version: 1\ncases:\n  - id: "+kept+"\n    turns: [{user: hi}]\n"), 0o644)).To(Succeed())
+		r := run("judge", first, dir, "--out", filepath.Join(GinkgoT().TempDir(), "again"))
+		Expect(r.code).To(Equal(2))
+		Expect(r.errOut).To(ContainSubstring(fmt.Sprintf("%d transcript(s) belong to cases not in the suites (first: %s)", len(ids)-1, ids[1])))
 	})
 
 	It("refuses to overwrite the transcripts it reads, and a folder without results", func() {
