@@ -5,7 +5,6 @@ import (
 	"os"
 	"strconv"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -202,14 +201,6 @@ func machineCPU() (busy, irq time.Duration, ok bool) {
 }
 
 func ticks(n int64) time.Duration { return time.Duration(n) * (time.Second / userHZ) }
-
-func selfCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // OthersBusy is how many CPUs' worth of work processes other than this one
 // did over the next window: a rough gauge of whether the machine is quiet

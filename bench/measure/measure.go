@@ -18,7 +18,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/tribunal-eval/tribunal/demobot"
@@ -336,11 +335,8 @@ func Run(dir string, env []string, name string, args ...string) (Result, error) 
 		return Result{}, err
 	}
 	res := Result{Wall: wall, ExitCode: cmd.ProcessState.ExitCode(), Stderr: stderr.String(), samples: samples}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		res.MaxRSS = ru.Maxrss * 1024 // Linux reports KiB
-		res.User = time.Duration(ru.Utime.Nano())
-		res.Sys = time.Duration(ru.Stime.Nano())
-	}
+	res.User, res.Sys = cmd.ProcessState.UserTime(), cmd.ProcessState.SystemTime()
+	res.MaxRSS = childMaxRSS(cmd.ProcessState)
 	if hwm > 0 {
 		res.MaxRSS = hwm
 	}
