@@ -265,3 +265,56 @@ func readFile(path string) string {
 	Expect(err).NotTo(HaveOccurred())
 	return strings.ToValidUTF8(string(data), "")
 }
+
+var _ = Describe("A judging budget", func() {
+	suiteWith := func(config string) string {
+		dir := GinkgoT().TempDir()
+		var b strings.Builder
+		b.WriteString("version: 1\ncases:\n")
+		for i := range 6 {
+			fmt.Fprintf(&b, "  - id: budget-%d\n    turns: [{user: \"What is the baggage allowance on Economy Classic?\"}]\n", i)
+		}
+		Expect(os.WriteFile(filepath.Join(dir, "cases.yaml"), []byte(b.String()), 0o644)).To(Succeed())
+		if config != "" {
+			Expect(os.WriteFile(filepath.Join(dir, "tribunal.yaml"), []byte(config), 0o644)).To(Succeed())
+		}
+		return dir
+	}
+
+	It("is refused for a judge model with no known price, before anything is judged", func() {
+		srv, calls, _ := judgeServer()
+		defer srv.Close()
+		r := run("run", suiteWith(""), "--out", filepath.Join(GinkgoT().TempDir(), "out"), "--judge-model", "my-azure-deployment",
+			"--judge-base-url", srv.URL+"/v1", "--no-judge-cache", "--max-judge-cost", "5")
+		Expect(r.code).To(Equal(2))
+		Expect(r.errOut).To(ContainSubstring(`tribunal knows no price for the judge model "my-azure-deployment"`))
+		Expect(r.errOut).To(ContainSubstring("my-azure-deployment: {input_per_1k:"))
+		Expect(calls.Load()).To(BeZero())
+	})
+
+	It("counts the prices tribunal.yaml gives and stops judging at the cap", func() {
+		srv, calls, _ := judgeServer()
+		defer srv.Close()
+		// Each call of the fake judge is 100 prompt and 10 completion
+		// tokens: 0.12 USD at these prices.
+		dir := suiteWith("judge:\n  prices:\n    my-azure-deployment: {input_per_1k: 1.0, output_per_1k: 2.0}\n")
+		out := filepath.Join(GinkgoT().TempDir(), "out")
+		r := run("run", dir, "--out", out, "--judge-model", "my-azure-deployment", "--judge-base-url", srv.URL+"/v1",
+			"--no-judge-cache", "--concurrency", "1", "--max-judge-cost", "0.5")
+		Expect(r.code).To(BeElementOf(0, 1), r.out+r.errOut)
+		sc := readScorecard(out)
+		Expect(sc.Judging).NotTo(BeNil())
+		Expect(sc.Judging.BudgetReached).To(BeTrue())
+		sent := float64(calls.Load())
+		Expect(sc.Judging.CostUSD).To(BeNumerically("~", 0.12*sent, 1e-9), "every call priced as tribunal.yaml says")
+		Expect(sc.Judging.CostUSD).To(BeNumerically(">=", 0.5))
+		Expect(sc.Judging.CostUSD).To(BeNumerically("<", 0.5+0.12+1e-9), "one call at a time: none after the cap")
+		Expect(sc.Judging.Skipped).To(BeNumerically(">", 0), "the judgements past the cap are skipped")
+	})
+
+	It("refuses a negative price", func() {
+		r := run("run", suiteWith("judge:\n  prices:\n    m: {input_per_1k: -1, output_per_1k: 0}\n"), "--out", filepath.Join(GinkgoT().TempDir(), "out"))
+		Expect(r.code).To(Equal(2))
+		Expect(r.errOut).To(ContainSubstring("judge.prices.m in tribunal.yaml: a price must not be negative"))
+	})
+})

@@ -96,9 +96,20 @@ func buildJudging(o JudgeOptions, cfg suite.Config, getenv func(string) string) 
 	if apiType == suite.APITypeAzure && key == "" && simModel != "" {
 		return nil, usageErrorf("judge API type azure needs a key: set %s", keyVars(cfg.Judge))
 	}
+	prices := map[string]llm.Price{}
+	for name, p := range cfg.Judge.Prices {
+		if p.Input < 0 || p.Output < 0 {
+			return nil, usageErrorf("judge.prices.%s in tribunal.yaml: a price must not be negative", name)
+		}
+		prices[name] = llm.Price{Input: p.Input, Output: p.Output}
+	}
+	// A cap on a model with no known price would never be reached.
+	if _, known := llm.PriceFor(model, prices); o.MaxCost > 0 && model != "" && !known {
+		return nil, usageErrorf("--max-judge-cost: tribunal knows no price for the judge model %q, so it cannot count toward the cap; give it one in tribunal.yaml:\n  judge:\n    prices:\n      %s: {input_per_1k: 0.0025, output_per_1k: 0.01}   # USD per 1,000 tokens", model, model)
+	}
 	lj, err := llm.New(llm.Config{
 		Model: model, BaseURL: baseURL, APIKey: key, APIType: apiType, APIVersion: apiVersion,
-		Samples: o.Samples, MaxCost: o.MaxCost,
+		Samples: o.Samples, MaxCost: o.MaxCost, Prices: prices,
 		CacheDir: o.CacheDir, NoCache: o.NoCache,
 		SuiteRubrics: cfg.Judges,
 	})

@@ -75,6 +75,16 @@ type JudgeConfig struct {
 	// APIVersion is the Azure OpenAI API version, required with api_type
 	// azure; there is no default, as each resource serves its own.
 	APIVersion string `yaml:"api_version" json:"api_version,omitempty"`
+	// Prices are what judge models cost, by model (on Azure, deployment)
+	// name, over tribunal's table of OpenAI list prices: the reported cost
+	// and --max-judge-cost go by them.
+	Prices map[string]Price `yaml:"prices" json:"prices,omitempty"`
+}
+
+// Price is what a model costs, in US dollars per 1,000 tokens.
+type Price struct {
+	Input  float64 `yaml:"input_per_1k" json:"input_per_1k"`
+	Output float64 `yaml:"output_per_1k" json:"output_per_1k"`
 }
 
 // API types of the judge endpoint.

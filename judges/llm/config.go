@@ -234,8 +234,9 @@ func validDimension(d string) bool {
 	return false
 }
 
-// priceFor returns the model's price and whether it was known.
-func priceFor(model string, overrides map[string]Price) (Price, bool) {
+// PriceFor returns the price of model, from overrides or DefaultPrices, and
+// whether one is known (see DefaultPrices for how names match).
+func PriceFor(model string, overrides map[string]Price) (Price, bool) {
 	for _, table := range []map[string]Price{overrides, DefaultPrices} {
 		if p, ok := table[model]; ok {
 			return p, true

@@ -91,7 +91,7 @@ func New(cfg Config) (*Judges, error) {
 		return j, nil
 	}
 	j.enabled = true
-	j.price, j.priceKnown = priceFor(cfg.Model, cfg.Prices)
+	j.price, j.priceKnown = PriceFor(cfg.Model, cfg.Prices)
 	j.ep = newEndpoint(cfg, j.price)
 	if !cfg.NoCache {
 		if err := os.MkdirAll(cfg.CacheDir, 0o755); err != nil {
