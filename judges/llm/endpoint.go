@@ -45,16 +45,23 @@ type endpoint struct {
 	rpm    *rate.Limiter
 	tpm    *rate.Limiter
 	mode   atomic.Int32
-	price  Price
+	// fixed is true for a model that refuses a temperature and max_tokens
+	// (the reasoning models): known by name, or learnt from a refusal, as
+	// an Azure deployment may have any name.
+	fixed *atomic.Bool
+	price Price
 }
 
 func newEndpoint(cfg Config, price Price) *endpoint {
 	base := http.DefaultTransport.(*http.Transport).Clone()
-	hc := &http.Client{Transport: &transport{base: base, temperature: !fixedTemperature(cfg.Model)}}
+	fixed := &atomic.Bool{}
+	fixed.Store(fixedTemperature(cfg.Model))
+	hc := &http.Client{Transport: &transport{base: base, fixed: fixed}}
 	oc := clientConfig(cfg)
 	oc.HTTPClient = hc
 	e := &endpoint{
 		cfg:    cfg,
+		fixed:  fixed,
 		client: openai.NewClientWithConfig(oc),
 		http:   hc,
 		sem:    semaphore.NewWeighted(int64(cfg.MaxConcurrency)),
@@ -114,8 +121,8 @@ func (e *endpoint) scrub(s string) string {
 // headers for the call that made it (go-openai's errors leave Retry-After
 // out).
 type transport struct {
-	base        http.RoundTripper
-	temperature bool
+	base  http.RoundTripper
+	fixed *atomic.Bool // no temperature for this model
 }
 
 type captureKey struct{}
@@ -126,7 +133,7 @@ type capture struct {
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.temperature && req.Method == http.MethodPost && req.Body != nil && strings.HasSuffix(req.URL.Path, "/chat/completions") {
+	if !t.fixed.Load() && req.Method == http.MethodPost && req.Body != nil && strings.HasSuffix(req.URL.Path, "/chat/completions") {
 		body, err := io.ReadAll(req.Body)
 		_ = req.Body.Close()
 		if err != nil {
@@ -192,6 +199,13 @@ type formatRejected struct{ err error }
 
 func (e *formatRejected) Error() string { return e.err.Error() }
 
+// samplingRejected is a model refusing temperature 0 or max_tokens, as the
+// reasoning models do: it is asked again without them, and so is every
+// later request.
+type samplingRejected struct{ err error }
+
+func (e *samplingRejected) Error() string { return e.err.Error() }
+
 // waitError carries a Retry-After to backoff while printing as its cause.
 type waitError struct {
 	err  error
@@ -213,6 +227,11 @@ func (e *endpoint) complete(ctx context.Context, l *ledger, r request) (string, 
 			e.mode.CompareAndSwap(mode, mode+1)
 			continue
 		}
+		var sr *samplingRejected
+		if errors.As(err, &sr) && !e.fixed.Load() {
+			e.fixed.Store(true)
+			continue
+		}
 		return content, err
 	}
 }
@@ -223,7 +242,7 @@ func (e *endpoint) chatRequest(r request, mode int32) openai.ChatCompletionReque
 		Messages: r.messages,
 		Seed:     new(r.seed),
 	}
-	if fixedTemperature(e.cfg.Model) {
+	if e.fixed.Load() {
 		req.MaxCompletionTokens = e.cfg.MaxReplyTokens
 	} else {
 		req.MaxTokens = e.cfg.MaxReplyTokens
@@ -296,6 +315,9 @@ func (e *endpoint) try(ctx context.Context, l *ledger, r request, mode int32) (s
 		if (se.code == http.StatusBadRequest || se.code == http.StatusUnprocessableEntity) && mode < modeNone && mentionsFormat(se.msg) {
 			return "", backoff.Permanent(&formatRejected{err: se})
 		}
+		if se.code == http.StatusBadRequest && !e.fixed.Load() && mentionsSampling(se.msg) {
+			return "", backoff.Permanent(&samplingRejected{err: se})
+		}
 		if se.code == http.StatusRequestTimeout || se.code == http.StatusTooManyRequests || se.code >= 500 {
 			if se.retryAfter > 0 {
 				if se.retryAfter > e.cfg.MaxRetryAfter {
@@ -327,6 +349,10 @@ func (e *endpoint) try(ctx context.Context, l *ledger, r request, mode int32) (s
 	var fr *formatRejected
 	if errors.As(err, &fr) {
 		return "", fr
+	}
+	var sr *samplingRejected
+	if errors.As(err, &sr) {
+		return "", sr
 	}
 	var we *waitError
 	if errors.As(err, &we) {
@@ -360,6 +386,14 @@ func (e *endpoint) account(l *ledger, r request, content string, api openai.Usag
 
 func (e *endpoint) cost(prompt, completion int) float64 {
 	return float64(prompt)/1000*e.price.Input + float64(completion)/1000*e.price.Output
+}
+
+// mentionsSampling reports a refusal naming the parameters a reasoning
+// model does not take ("Unsupported value: 'temperature' does not support
+// 0 with this model", "Unsupported parameter: 'max_tokens'").
+func mentionsSampling(msg string) bool {
+	m := strings.ToLower(msg)
+	return strings.Contains(m, "unsupported") && (strings.Contains(m, "temperature") || strings.Contains(m, "max_tokens"))
 }
 
 func mentionsFormat(msg string) bool {

@@ -82,6 +82,32 @@ var _ = Describe("Judge requests", func() {
 		Expect(srv.requests()[0].Body).NotTo(HaveKey("temperature"))
 		Expect(srv.requests()[0].Body).To(HaveKeyWithValue("model", "o4-mini"))
 	})
+
+	// An Azure deployment may have any name: a reasoning model behind one is
+	// known by its refusal.
+	It("leave out the temperature from then on when a model refuses it, whatever its name", func() {
+		refusal := `{"error":{"message":"Unsupported value: 'temperature' does not support 0 with this model. Only the default (1) value is supported.","type":"invalid_request_error","param":"temperature","code":"unsupported_value"}}`
+		srv := newServer(status(400, refusal), reply(claims(supported)), reply(claims(supported)))
+		j := build(srv, func(c *llm.Config) { c.Model = "team-reasoner" })
+		Expect(run(named(j, "llm-accuracy"), bereavement(), airCanada(1))).To(ConsistOf(HaveField("Status", judges.Pass)))
+		Expect(run(named(j, "llm-accuracy"), bereavement(), airCanada(2))).To(ConsistOf(HaveField("Status", judges.Pass)))
+		reqs := srv.requests()
+		Expect(reqs).To(HaveLen(3))
+		Expect(reqs[0].Body).To(HaveKeyWithValue("temperature", 0.0))
+		for _, r := range reqs[1:] {
+			Expect(r.Body).NotTo(HaveKey("temperature"))
+			Expect(r.Body).NotTo(HaveKey("max_tokens"))
+		}
+		Expect(j.Stats().Total.Errors).To(BeZero())
+	})
+
+	It("keep the temperature after any other refusal, which is an error", func() {
+		srv := newServer(status(400, `{"error":{"message":"Invalid 'messages[1].content': string too long.","type":"invalid_request_error"}}`))
+		j := build(srv, func(c *llm.Config) { c.Model = "team-model" })
+		Expect(run(named(j, "llm-accuracy"), bereavement(), airCanada(1))).To(ConsistOf(HaveField("Status", judges.Error)))
+		Expect(srv.requests()).To(HaveLen(1))
+		Expect(srv.requests()[0].Body).To(HaveKeyWithValue("temperature", 0.0))
+	})
 })
 
 var _ = Describe("Parsing judge replies", func() {
