@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/cenkalti/backoff/v5"
@@ -55,6 +56,9 @@ type Config struct {
 type Customer struct {
 	cfg    Config
 	client *openai.Client
+	// reasoning is true for a model that refuses max_tokens (see
+	// suite.ReasoningModel), known by name or learnt from its refusal.
+	reasoning atomic.Bool
 }
 
 // New returns a customer played by cfg.Model.
@@ -97,7 +101,9 @@ func New(cfg Config) (*Customer, error) {
 		oc.AzureModelMapperFunc = func(model string) string { return model }
 	}
 	oc.HTTPClient = &http.Client{}
-	return &Customer{cfg: cfg, client: openai.NewClientWithConfig(oc)}, nil
+	cu := &Customer{cfg: cfg, client: openai.NewClientWithConfig(oc)}
+	cu.reasoning.Store(suite.ReasoningModel(cfg.Model))
+	return cu, nil
 }
 
 // String prints the configuration without the API key.
@@ -170,8 +176,39 @@ func (cu *Customer) Next(ctx context.Context, c *suite.Case, history []target.Me
 		msgs = append(msgs, openai.ChatCompletionMessage{Role: openai.ChatMessageRoleUser, Content: "(The support chat opens. Write your first message.)"})
 	}
 	seed := cu.cfg.Seed
-	req := openai.ChatCompletionRequest{Model: cu.cfg.Model, Messages: msgs, Seed: &seed, MaxTokens: 400}
+	for {
+		text, err := cu.ask(ctx, msgs, seed)
+		var pe *paramError
+		if errors.As(err, &pe) && !cu.reasoning.Load() {
+			cu.reasoning.Store(true)
+			continue
+		}
+		if err != nil {
+			return "", false, cu.scrub(err)
+		}
+		return Check(c, history, text)
+	}
+}
 
+// A reasoning model spends part of its completion tokens thinking, so its
+// cap is higher than the few hundred a chat message needs.
+const (
+	maxTokens          = 400
+	maxReasoningTokens = 4000
+)
+
+// paramError is a model refusing max_tokens, as the reasoning models do.
+type paramError struct{ err error }
+
+func (e *paramError) Error() string { return e.err.Error() }
+
+// ask makes one request for the customer's next line, retrying passing
+// failures.
+func (cu *Customer) ask(ctx context.Context, msgs []openai.ChatCompletionMessage, seed int) (string, error) {
+	req := openai.ChatCompletionRequest{Model: cu.cfg.Model, Messages: msgs, Seed: &seed, MaxTokens: maxTokens}
+	if cu.reasoning.Load() {
+		req.MaxTokens, req.MaxCompletionTokens = 0, maxReasoningTokens
+	}
 	op := func() (string, error) {
 		rctx, cancel := context.WithTimeout(ctx, cu.cfg.Timeout)
 		defer cancel()
@@ -183,6 +220,8 @@ func (cu *Customer) Next(ctx context.Context, c *suite.Case, history []target.Me
 			var apiErr *openai.APIError
 			var reqErr *openai.RequestError
 			switch {
+			case errors.As(err, &apiErr) && apiErr.HTTPStatusCode == 400 && !cu.reasoning.Load() && refusesMaxTokens(apiErr.Message):
+				return "", backoff.Permanent(&paramError{err})
 			case errors.As(err, &apiErr) && !retryable(apiErr.HTTPStatusCode):
 				return "", backoff.Permanent(fmt.Errorf("model endpoint answered %d: %s", apiErr.HTTPStatusCode, apiErr.Message))
 			case errors.As(err, &reqErr) && !retryable(reqErr.HTTPStatusCode):
@@ -197,11 +236,14 @@ func (cu *Customer) Next(ctx context.Context, c *suite.Case, history []target.Me
 	}
 	b := backoff.NewExponentialBackOff()
 	b.InitialInterval = cu.cfg.InitialBackoff
-	text, err := backoff.Retry(ctx, op, backoff.WithBackOff(b), backoff.WithMaxTries(uint(cu.cfg.Retries+1)))
-	if err != nil {
-		return "", false, cu.scrub(err)
-	}
-	return Check(c, history, text)
+	return backoff.Retry(ctx, op, backoff.WithBackOff(b), backoff.WithMaxTries(uint(cu.cfg.Retries+1)))
+}
+
+// refusesMaxTokens reports a refusal naming max_tokens ("Unsupported
+// parameter: 'max_tokens' is not supported with this model").
+func refusesMaxTokens(msg string) bool {
+	m := strings.ToLower(msg)
+	return strings.Contains(m, "unsupported") && strings.Contains(m, "max_tokens")
 }
 
 func retryable(code int) bool { return code == 0 || code == 408 || code == 429 || code >= 500 }

@@ -147,3 +147,58 @@ var _ = Describe("Customer", func() {
 		Expect(err).To(MatchError(ContainSubstring("--simulator-model")))
 	})
 })
+
+// The reasoning models refuse max_tokens; a deployment of one may have any
+// name, so the customer learns it from the refusal.
+var _ = Describe("A customer played by a reasoning model", func() {
+	server := func() (*httptest.Server, func() []map[string]any) {
+		var mu sync.Mutex
+		var got []map[string]any
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			var body map[string]any
+			_ = json.NewDecoder(r.Body).Decode(&body)
+			mu.Lock()
+			got = append(got, body)
+			mu.Unlock()
+			if _, ok := body["max_tokens"]; ok {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusBadRequest)
+				_, _ = w.Write([]byte(`{"error":{"message":"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}}`))
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			_ = json.NewEncoder(w).Encode(map[string]any{"id": "c", "object": "chat.completion", "model": body["model"],
+				"choices": []map[string]any{{"index": 0, "finish_reason": "stop", "message": map[string]any{"role": "assistant", "content": "Thank you, that is all. [END]"}}}})
+		}))
+		return srv, func() []map[string]any { mu.Lock(); defer mu.Unlock(); return append([]map[string]any(nil), got...) }
+	}
+
+	It("is asked again without max_tokens, and so is every later request, whatever the model's name", func() {
+		srv, requests := server()
+		defer srv.Close()
+		cu, err := simulate.New(simulate.Config{Model: "team-reasoner", BaseURL: srv.URL + "/v1", InitialBackoff: time.Millisecond})
+		Expect(err).NotTo(HaveOccurred())
+		for range 2 {
+			_, done, err := cu.Next(context.Background(), simCase, nil)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(done).To(BeTrue())
+		}
+		reqs := requests()
+		Expect(reqs).To(HaveLen(3), "one refusal, then two answers")
+		Expect(reqs[0]).To(HaveKey("max_tokens"))
+		for _, r := range reqs[1:] {
+			Expect(r).NotTo(HaveKey("max_tokens"))
+			Expect(r).To(HaveKey("max_completion_tokens"))
+		}
+	})
+
+	It("is asked without max_tokens from the start when its name says what it is", func() {
+		srv, requests := server()
+		defer srv.Close()
+		cu, err := simulate.New(simulate.Config{Model: "o4-mini", BaseURL: srv.URL + "/v1", InitialBackoff: time.Millisecond})
+		Expect(err).NotTo(HaveOccurred())
+		_, _, err = cu.Next(context.Background(), simCase, nil)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(requests()).To(HaveLen(1))
+	})
+})

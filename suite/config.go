@@ -1,5 +1,7 @@
 package suite
 
+import "strings"
+
 // Config is a suite's optional tribunal.yaml. Command-line flags override it.
 type Config struct {
 	Target      TargetConfig `yaml:"target" json:"target"`
@@ -98,3 +100,16 @@ const (
 
 // APITypes are the accepted values of judge.api_type.
 var APITypes = []string{APITypeOpenAI, APITypeAzure}
+
+// ReasoningModel reports the names of OpenAI's reasoning models (o1, o3,
+// o4, gpt-5 and their variants), which refuse a temperature and
+// max_tokens. A deployment under another name is known only by its
+// refusal.
+func ReasoningModel(name string) bool {
+	for _, p := range []string{"o1", "o3", "o4", "gpt-5"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -55,7 +55,7 @@ type endpoint struct {
 func newEndpoint(cfg Config, price Price) *endpoint {
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	fixed := &atomic.Bool{}
-	fixed.Store(fixedTemperature(cfg.Model))
+	fixed.Store(suite.ReasoningModel(cfg.Model))
 	hc := &http.Client{Transport: &transport{base: base, fixed: fixed}}
 	oc := clientConfig(cfg)
 	oc.HTTPClient = hc
@@ -92,17 +92,6 @@ func clientConfig(cfg Config) openai.ClientConfig {
 	// deployment named gpt-3.5-turbo.
 	oc.AzureModelMapperFunc = func(model string) string { return model }
 	return oc
-}
-
-// fixedTemperature reports models whose API refuses a temperature (the
-// reasoning models run at 1 and reject the parameter).
-func fixedTemperature(model string) bool {
-	for _, p := range []string{"o1", "o3", "o4", "gpt-5"} {
-		if strings.HasPrefix(model, p) {
-			return true
-		}
-	}
-	return false
 }
 
 func (e *endpoint) closeIdle() { e.http.CloseIdleConnections() }
