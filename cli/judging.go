@@ -35,7 +35,7 @@ func addJudgeFlags(f *pflag.FlagSet, o *JudgeOptions) {
 	f.StringVar(&o.APIType, "judge-api-type", "", "how to call the judge and simulator models: openai (bearer key) or azure (Azure OpenAI: api-key header, the model names the deployment) (default openai)")
 	f.StringVar(&o.APIVersion, "judge-api-version", "", "Azure OpenAI API version, such as 2024-10-21 (required with --judge-api-type azure)")
 	f.IntVar(&o.Samples, "judge-samples", 1, "samples per LLM judgement; the majority rules and disagreement is reported")
-	f.Float64Var(&o.MaxCost, "max-judge-cost", 0, "stop LLM judging cleanly once it has cost this many USD (0: no cap)")
+	f.Float64Var(&o.MaxCost, "max-judge-cost", 0, "stop LLM judging cleanly once it has cost this many USD (0: no cap); the judge model needs a known price (OpenAI list prices, or judge.prices in tribunal.yaml)")
 	f.StringVar(&o.CacheDir, "judge-cache", ".tribunal/cache", "folder caching LLM verdicts by their inputs")
 	f.BoolVar(&o.NoCache, "no-judge-cache", false, "always ask the judge model, never the cache")
 	f.StringVar(&o.SimulatorModel, "simulator-model", "", "model that plays simulated customers (default: --judge-model, on the judge's base URL)")
