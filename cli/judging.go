@@ -32,8 +32,8 @@ type JudgeOptions struct {
 func addJudgeFlags(f *pflag.FlagSet, o *JudgeOptions) {
 	f.StringVar(&o.Model, "judge-model", "", "model for the LLM judges (none: they are skipped, visibly); key from TRIBUNAL_JUDGE_API_KEY or OPENAI_API_KEY")
 	f.StringVar(&o.BaseURL, "judge-base-url", "", "OpenAI-compatible base URL of the judge model (default https://api.openai.com/v1), or an Azure OpenAI endpoint such as https://NAME.openai.azure.com")
-	f.StringVar(&o.APIType, "judge-api-type", "", "how to call the judge and simulator models: openai (bearer key) or azure (Azure OpenAI: api-key header, the model names the deployment) (default openai)")
-	f.StringVar(&o.APIVersion, "judge-api-version", "", "Azure OpenAI API version, such as 2024-10-21 (required with --judge-api-type azure)")
+	f.StringVar(&o.APIType, "judge-api-type", "", "how to call the judge and simulator models: openai (bearer key), azure (Azure OpenAI: api-key header, the model names the deployment) or azure_ad (Azure OpenAI with a Microsoft Entra ID access token as the key) (default openai)")
+	f.StringVar(&o.APIVersion, "judge-api-version", "", "Azure OpenAI API version, such as 2024-10-21 (required with --judge-api-type azure or azure_ad)")
 	f.IntVar(&o.Samples, "judge-samples", 1, "samples per LLM judgement; the majority rules and disagreement is reported")
 	f.Float64Var(&o.MaxCost, "max-judge-cost", 0, "stop LLM judging cleanly once it has cost this many USD (0: no cap); the judge model needs a known price (OpenAI list prices, or judge.prices in tribunal.yaml)")
 	f.StringVar(&o.CacheDir, "judge-cache", ".tribunal/cache", "folder caching LLM verdicts by their inputs")
@@ -88,13 +88,16 @@ func buildJudging(o JudgeOptions, cfg suite.Config, getenv func(string) string) 
 		return nil, err
 	}
 	simModel := firstNonEmpty(o.SimulatorModel, model)
-	if apiType == suite.APITypeAzure && baseURL == "" {
-		return nil, usageErrorf("judge API type azure needs the resource's endpoint: set --judge-base-url or judge.base_url in tribunal.yaml (https://NAME.openai.azure.com)")
+	if suite.AzureAPI(apiType) && baseURL == "" {
+		return nil, usageErrorf("judge API type %s needs the resource's endpoint: set --judge-base-url or judge.base_url in tribunal.yaml (https://NAME.openai.azure.com)", apiType)
 	}
 	// Azure refuses every keyless request; say so before the run, not as
 	// an error on every verdict.
-	if apiType == suite.APITypeAzure && key == "" && simModel != "" {
+	switch {
+	case apiType == suite.APITypeAzure && key == "" && simModel != "":
 		return nil, usageErrorf("judge API type azure needs a key: set %s", keyVars(cfg.Judge))
+	case apiType == suite.APITypeAzureAD && key == "" && simModel != "":
+		return nil, usageErrorf("judge API type azure_ad needs a Microsoft Entra ID access token for https://cognitiveservices.azure.com: set %s (az account get-access-token --resource https://cognitiveservices.azure.com --query accessToken -o tsv)", keyVars(cfg.Judge))
 	}
 	prices := map[string]llm.Price{}
 	for name, p := range cfg.Judge.Prices {
@@ -142,18 +145,18 @@ func judgeAPI(o JudgeOptions, cfg suite.JudgeConfig) (apiType, apiVersion string
 		return "", "", usageErrorf("judge.api_type %q in tribunal.yaml: want one of %s", cfg.APIType, allowed)
 	}
 	apiType = firstNonEmpty(o.APIType, cfg.APIType, suite.APITypeOpenAI)
-	if apiType != suite.APITypeAzure {
+	if !suite.AzureAPI(apiType) {
 		switch {
 		case o.APIVersion != "":
-			return "", "", usageErrorf("--judge-api-version applies only with --judge-api-type azure (or judge.api_type: azure in tribunal.yaml)")
-		case cfg.APIVersion != "" && cfg.APIType != suite.APITypeAzure:
-			return "", "", usageErrorf("judge.api_version in tribunal.yaml applies only with judge.api_type: azure")
+			return "", "", usageErrorf("--judge-api-version applies only with --judge-api-type azure or azure_ad (or judge.api_type in tribunal.yaml)")
+		case cfg.APIVersion != "" && !suite.AzureAPI(cfg.APIType):
+			return "", "", usageErrorf("judge.api_version in tribunal.yaml applies only with judge.api_type: azure or azure_ad")
 		}
 		return apiType, "", nil
 	}
 	apiVersion = firstNonEmpty(o.APIVersion, cfg.APIVersion)
 	if apiVersion == "" {
-		return "", "", usageErrorf("judge API type azure needs an API version: set --judge-api-version or judge.api_version in tribunal.yaml (the Azure OpenAI API version, such as 2024-10-21)")
+		return "", "", usageErrorf("judge API type %s needs an API version: set --judge-api-version or judge.api_version in tribunal.yaml (the Azure OpenAI API version, such as 2024-10-21)", apiType)
 	}
 	return apiType, apiVersion, nil
 }

@@ -178,6 +178,30 @@ var _ = Describe("LLM judges and simulated customers on Azure OpenAI", func() {
 		}
 	})
 
+	It("send a Microsoft Entra ID token as a bearer token to the deployments with judge.api_type azure_ad, never in an api-key header", func() {
+		srv, arrivals := modelEndpoint()
+		dir := azureSuite(`judge:
+  model: judge-deployment
+  base_url: ` + srv.URL + `
+  api_type: azure_ad
+  api_version: "2024-10-21"
+  api_key_env: AZURE_OPENAI_API_KEY
+`)
+		r := runAzure(dir, "--simulator-model", "customer-deployment")
+		Expect(r.code).To(Equal(0), r.out+r.errOut)
+		got := arrivals()
+		Expect(got).To(ContainElement(HaveField("Customer", true)))
+		Expect(got).To(ContainElement(HaveField("Customer", false)))
+		for _, a := range got {
+			deployment := "judge-deployment"
+			if a.Customer {
+				deployment = "customer-deployment"
+			}
+			Expect(a).To(Equal(azureArrival{Path: "/openai/deployments/" + deployment + "/chat/completions",
+				APIVersion: "2024-10-21", Authorization: "Bearer " + azureSecret, Customer: a.Customer}))
+		}
+	})
+
 	DescribeTable("refuse an unknown or incomplete API setup before the run (exit 2), naming the setting",
 		func(judge string, args []string, env map[string]string, want string) {
 			dir := azureSuite(judge)
@@ -203,6 +227,12 @@ var _ = Describe("LLM judges and simulated customers on Azure OpenAI", func() {
 		Entry("azure without a key", "judge: {api_type: azure, api_version: \"2024-10-21\", base_url: \"https://example.openai.azure.com\", api_key_env: AZURE_OPENAI_API_KEY}\n",
 			[]string{"--judge-model", "m"}, map[string]string{},
 			"needs a key: set AZURE_OPENAI_API_KEY (judge.api_key_env), TRIBUNAL_JUDGE_API_KEY or OPENAI_API_KEY"),
+		Entry("azure_ad without a token", "judge: {api_type: azure_ad, api_version: \"2024-10-21\", base_url: \"https://example.openai.azure.com\"}\n",
+			[]string{"--judge-model", "m"}, map[string]string{},
+			"judge API type azure_ad needs a Microsoft Entra ID access token"),
+		Entry("azure_ad without an API version", "",
+			[]string{"--judge-model", "m", "--judge-api-type", "azure_ad", "--judge-base-url", "https://example.openai.azure.com"}, map[string]string{"OPENAI_API_KEY": azureSecret},
+			"judge API type azure_ad needs an API version"),
 		Entry("--judge-api-version without azure", "",
 			[]string{"--judge-model", "m", "--judge-api-version", "2024-10-21"}, map[string]string{"OPENAI_API_KEY": azureSecret},
 			"--judge-api-version applies only with --judge-api-type azure"),

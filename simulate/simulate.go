@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -37,7 +36,8 @@ type Config struct {
 	// APIKey is sent as a bearer token, or in an api-key header with
 	// APIType azure; it never appears in errors or printed configuration.
 	APIKey string
-	// APIType is suite.APITypeOpenAI (the default) or suite.APITypeAzure,
+	// APIType is suite.APITypeOpenAI (the default), suite.APITypeAzure or
+	// suite.APITypeAzureAD,
 	// for which Model names the deployment and BaseURL is required.
 	APIType string
 	// APIVersion is the Azure OpenAI API version, required with APIType
@@ -69,15 +69,8 @@ func New(cfg Config) (*Customer, error) {
 	if cfg.APIType == "" {
 		cfg.APIType = suite.APITypeOpenAI
 	}
-	switch {
-	case !slices.Contains(suite.APITypes, cfg.APIType):
-		return nil, fmt.Errorf("simulator: api_type %q is not one of %s", cfg.APIType, strings.Join(suite.APITypes, ", "))
-	case cfg.APIType == suite.APITypeAzure && cfg.APIVersion == "":
-		return nil, errors.New("simulator: api_version: required with api_type azure (the Azure OpenAI API version, such as 2024-10-21)")
-	case cfg.APIType == suite.APITypeAzure && cfg.BaseURL == "":
-		return nil, errors.New("simulator: base_url: required with api_type azure (the resource's endpoint, https://NAME.openai.azure.com)")
-	case cfg.APIType != suite.APITypeAzure && cfg.APIVersion != "":
-		return nil, errors.New("simulator: api_version: only used with api_type azure")
+	if err := suite.CheckEndpoint(cfg.APIType, cfg.BaseURL, cfg.APIVersion); err != nil {
+		return nil, fmt.Errorf("simulator: %w", err)
 	}
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "https://api.openai.com/v1"
@@ -91,15 +84,7 @@ func New(cfg Config) (*Customer, error) {
 	if cfg.InitialBackoff <= 0 {
 		cfg.InitialBackoff = 500 * time.Millisecond
 	}
-	oc := openai.DefaultConfig(cfg.APIKey)
-	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	if cfg.APIType == suite.APITypeAzure {
-		oc = openai.DefaultAzureConfig(cfg.APIKey, strings.TrimRight(cfg.BaseURL, "/"))
-		oc.APIVersion = cfg.APIVersion
-		// The model is the deployment's name as written; go-openai's default
-		// mapping strips "." and ":" and would miss gpt-3.5-turbo.
-		oc.AzureModelMapperFunc = func(model string) string { return model }
-	}
+	oc := target.OpenAIClientConfig(cfg.APIType, cfg.APIKey, strings.TrimRight(cfg.BaseURL, "/"), cfg.APIVersion)
 	oc.HTTPClient = &http.Client{}
 	cu := &Customer{cfg: cfg, client: openai.NewClientWithConfig(oc)}
 	cu.reasoning.Store(suite.ReasoningModel(cfg.Model))

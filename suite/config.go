@@ -1,6 +1,11 @@
 package suite
 
-import "strings"
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Config is a suite's optional tribunal.yaml. Command-line flags override it.
 type Config struct {
@@ -96,10 +101,35 @@ const (
 	// APITypeAzure sends the key in an api-key header to
 	// BASE/openai/deployments/MODEL/chat/completions?api-version=VERSION.
 	APITypeAzure = "azure"
+	// APITypeAzureAD is Azure OpenAI with a Microsoft Entra ID access
+	// token, sent as a bearer token, for resources that take no keys.
+	APITypeAzureAD = "azure_ad"
 )
 
 // APITypes are the accepted values of judge.api_type.
-var APITypes = []string{APITypeOpenAI, APITypeAzure}
+var APITypes = []string{APITypeOpenAI, APITypeAzure, APITypeAzureAD}
+
+// AzureAPI reports the API types that call Azure OpenAI deployments.
+func AzureAPI(apiType string) bool {
+	return apiType == APITypeAzure || apiType == APITypeAzureAD
+}
+
+// CheckEndpoint checks that an OpenAI-compatible endpoint's API type, base
+// URL and API version fit together: Azure OpenAI needs the resource's
+// endpoint and an API version, and nothing else takes a version.
+func CheckEndpoint(apiType, baseURL, apiVersion string) error {
+	switch {
+	case !slices.Contains(APITypes, apiType):
+		return fmt.Errorf("api_type %q is not one of %s", apiType, strings.Join(APITypes, ", "))
+	case AzureAPI(apiType) && apiVersion == "":
+		return fmt.Errorf("api_version: required with api_type %s (the Azure OpenAI API version, such as 2024-10-21)", apiType)
+	case AzureAPI(apiType) && baseURL == "":
+		return fmt.Errorf("base_url: required with api_type %s (the resource's endpoint, https://NAME.openai.azure.com)", apiType)
+	case !AzureAPI(apiType) && apiVersion != "":
+		return errors.New("api_version: only used with api_type azure or azure_ad")
+	}
+	return nil
+}
 
 // ReasoningModel reports the names of OpenAI's reasoning models (o1, o3,
 // o4, gpt-5 and their variants), which refuse a temperature and

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/tribunal-eval/tribunal/suite"
 )
 
 // openAIConn talks to an OpenAI-compatible /chat/completions endpoint.
@@ -175,4 +177,28 @@ func argumentText(calls []openai.FunctionCall, prefer string) string {
 		}
 	}
 	return ""
+}
+
+// OpenAIClientConfig is how go-openai reaches an OpenAI-compatible
+// endpoint of the given API type (suite.APITypes): the key as a bearer
+// token to BASE/chat/completions; or, on Azure OpenAI, to
+// BASE/openai/deployments/MODEL/chat/completions?api-version=VERSION with
+// the key in an api-key header (azure) or an Entra ID token as a bearer
+// token (azure_ad). The LLM judges and the simulated customers share it.
+func OpenAIClientConfig(apiType, key, baseURL, apiVersion string) openai.ClientConfig {
+	if !suite.AzureAPI(apiType) {
+		oc := openai.DefaultConfig(key)
+		oc.BaseURL = baseURL
+		return oc
+	}
+	oc := openai.DefaultAzureConfig(key, baseURL)
+	if apiType == suite.APITypeAzureAD {
+		oc.APIType = openai.APITypeAzureAD
+	}
+	oc.APIVersion = apiVersion
+	// The model is the deployment's name as the user wrote it; go-openai's
+	// default mapping strips "." and ":" from it and would miss a
+	// deployment named gpt-3.5-turbo.
+	oc.AzureModelMapperFunc = func(model string) string { return model }
+	return oc
 }

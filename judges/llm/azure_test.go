@@ -43,6 +43,18 @@ var _ = Describe("Judges on Azure OpenAI", func() {
 		Expect(r.responseFormat()).To(Equal("json_schema"))
 	})
 
+	It("send a Microsoft Entra ID token as a bearer token with api_type azure_ad, never in an api-key header", func() {
+		srv := newServer(reply(claims(supported)))
+		vs := run(named(build(srv, azure(srv), func(c *llm.Config) { c.APIType = suite.APITypeAzureAD }), "llm-accuracy"), bereavement(), airCanada(1))
+		Expect(vs).To(ContainElement(HaveField("Status", judges.Pass)))
+		reqs := srv.requests()
+		Expect(reqs).To(HaveLen(1))
+		Expect(reqs[0].Path).To(Equal("/openai/deployments/" + model + "/chat/completions"))
+		Expect(reqs[0].Query).To(HaveKeyWithValue("api-version", []string{azureVersion}))
+		Expect(reqs[0].Header.Get("Authorization")).To(Equal("Bearer " + apiKey))
+		Expect(reqs[0].Header).NotTo(HaveKey("Api-Key"))
+	})
+
 	It("cache by resource too: one deployment name on two resources is two models", func() {
 		east, west := newServer(reply(claims(supported))), newServer(reply(claims(supported)))
 		dir := GinkgoT().TempDir()

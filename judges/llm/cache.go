@@ -113,7 +113,7 @@ func (c *diskCache) put(e cacheEntry) error {
 // deployment is the cache key's Deployment: the Azure resource the model
 // is deployed on, or "" elsewhere.
 func (j *Judges) deployment() string {
-	if j.cfg.APIType != suite.APITypeAzure {
+	if !suite.AzureAPI(j.cfg.APIType) {
 		return ""
 	}
 	return j.cfg.BaseURL

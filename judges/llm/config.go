@@ -2,7 +2,6 @@ package llm
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -68,7 +67,8 @@ type Config struct {
 	// APIType azure. It never appears in errors, verdicts, stats or cache
 	// files.
 	APIKey string
-	// APIType is suite.APITypeOpenAI (the default) or suite.APITypeAzure,
+	// APIType is suite.APITypeOpenAI (the default), suite.APITypeAzure or
+	// suite.APITypeAzureAD,
 	// for which Model names the deployment, verbatim.
 	APIType string
 	// APIVersion is the Azure OpenAI API version, sent as api-version;
@@ -190,15 +190,8 @@ func (c Config) withDefaults() Config {
 }
 
 func (c Config) validate() error {
-	switch {
-	case !slices.Contains(suite.APITypes, c.APIType):
-		return fmt.Errorf("judge api_type %q is not one of %s", c.APIType, strings.Join(suite.APITypes, ", "))
-	case c.APIType == suite.APITypeAzure && c.APIVersion == "":
-		return fmt.Errorf("judge api_version: required with api_type azure (the Azure OpenAI API version, such as 2024-10-21)")
-	case c.APIType == suite.APITypeAzure && c.BaseURL == "":
-		return fmt.Errorf("judge base_url: required with api_type azure (the resource's endpoint, https://NAME.openai.azure.com)")
-	case c.APIType != suite.APITypeAzure && c.APIVersion != "":
-		return fmt.Errorf("judge api_version: only used with api_type azure")
+	if err := suite.CheckEndpoint(c.APIType, c.BaseURL, c.APIVersion); err != nil {
+		return fmt.Errorf("judge %w", err)
 	}
 	if c.Samples > 25 {
 		return fmt.Errorf("judge samples: %d is more than 25", c.Samples)

@@ -57,7 +57,7 @@ func newEndpoint(cfg Config, price Price) *endpoint {
 	fixed := &atomic.Bool{}
 	fixed.Store(suite.ReasoningModel(cfg.Model))
 	hc := &http.Client{Transport: &transport{base: base, fixed: fixed}}
-	oc := clientConfig(cfg)
+	oc := target.OpenAIClientConfig(cfg.APIType, cfg.APIKey, cfg.BaseURL, cfg.APIVersion)
 	oc.HTTPClient = hc
 	e := &endpoint{
 		cfg:    cfg,
@@ -74,24 +74,6 @@ func newEndpoint(cfg Config, price Price) *endpoint {
 		e.tpm = rate.NewLimiter(rate.Limit(cfg.TPM/60), max(1, int(cfg.TPM)))
 	}
 	return e
-}
-
-// clientConfig says how go-openai reaches the endpoint: a bearer key and
-// BASE/chat/completions, or, for Azure OpenAI, an api-key header and
-// BASE/openai/deployments/MODEL/chat/completions?api-version=VERSION.
-func clientConfig(cfg Config) openai.ClientConfig {
-	if cfg.APIType != suite.APITypeAzure {
-		oc := openai.DefaultConfig(cfg.APIKey)
-		oc.BaseURL = cfg.BaseURL
-		return oc
-	}
-	oc := openai.DefaultAzureConfig(cfg.APIKey, cfg.BaseURL)
-	oc.APIVersion = cfg.APIVersion
-	// The model is the deployment's name as the user wrote it; go-openai's
-	// default mapping strips "." and ":" from it and would miss a
-	// deployment named gpt-3.5-turbo.
-	oc.AzureModelMapperFunc = func(model string) string { return model }
-	return oc
 }
 
 func (e *endpoint) closeIdle() { e.http.CloseIdleConnections() }
