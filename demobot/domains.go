@@ -1,7 +1,6 @@
 package demobot
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -17,7 +16,7 @@ const (
 // intentRule recognises an intent in a folded message.
 type intentRule struct {
 	intent intent
-	re     *regexp.Regexp
+	re     *pattern
 }
 
 // domainSpec is one fictional company the bot answers for: how to
@@ -28,17 +27,17 @@ type domainSpec struct {
 	// kind names the business, for the rude flaw's poem.
 	kind text
 	// words and brandRe recognise the domain in folded text.
-	words, brandRe *regexp.Regexp
+	words, brandRe *pattern
 	// phone is how to reach a person, in words; phoneShort is the number.
 	phone      text
 	phoneShort string
 	// notCovered are topics the policy does not answer.
-	notCovered *regexp.Regexp
+	notCovered *pattern
 	intents    []intentRule
 	handlers   map[intent]func(*solving)
 	// dispute, when set, recognises a disputed purchase or charge, which
 	// this company's policy hands off.
-	dispute *regexp.Regexp
+	dispute *pattern
 	// bereavedHandoff: a death in the family is handed off (a bank, say,
 	// where the account holder died), not only acknowledged.
 	bereavedHandoff bool
@@ -147,7 +146,7 @@ func (s *solving) say(t text) {
 
 // asked reports whether this message (or, for a follow-up, the message the
 // intent came from) matches re.
-func (s *solving) asked(re *regexp.Regexp) bool {
+func (s *solving) asked(re *pattern) bool {
 	if re.MatchString(s.t.folded) {
 		return true
 	}

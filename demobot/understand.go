@@ -3,6 +3,7 @@ package demobot
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/tribunal-eval/tribunal/handoff"
@@ -42,7 +43,39 @@ const (
 // rx compiles a case-insensitive pattern. Patterns are written without
 // accents and matched against fold(text), so "décès" and "deces", "Überweisung"
 // and "uberweisung", "får" and "far" all match, and \b works on every word.
-func rx(expr string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + expr) }
+// rx is a case-blind pattern, compiled when first used: the demo bot has
+// about a hundred, and every tribunal command links the demo bot, but only
+// runs against it use them.
+func rx(expr string) *pattern {
+	p := &pattern{expr: `(?i)` + expr}
+	patterns = append(patterns, p)
+	return p
+}
+
+// patterns are every rx, for the spec that compiles them all.
+var patterns []*pattern
+
+// pattern is a regexp compiled on first use.
+type pattern struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (p *pattern) get() *regexp.Regexp {
+	p.once.Do(func() { p.re = regexp.MustCompile(p.expr) })
+	return p.re
+}
+
+func (p *pattern) MatchString(s string) bool              { return p.get().MatchString(s) }
+func (p *pattern) FindString(s string) string             { return p.get().FindString(s) }
+func (p *pattern) FindStringSubmatch(s string) []string   { return p.get().FindStringSubmatch(s) }
+func (p *pattern) FindAllString(s string, n int) []string { return p.get().FindAllString(s, n) }
+func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
+	return p.get().FindAllStringIndex(s, n)
+}
+func (p *pattern) ReplaceAllString(s, repl string) string { return p.get().ReplaceAllString(s, repl) }
+func (p *pattern) Split(s string, n int) []string         { return p.get().Split(s, n) }
 
 var folder = strings.NewReplacer(
 	"é", "e", "è", "e", "ê", "e", "ë", "e", "É", "E", "È", "E", "Ê", "E",
