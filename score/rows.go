@@ -11,7 +11,7 @@ import (
 // memory. Past spillRows rows it moves them to an unlinked temporary file
 // and keeps only the last few blocks it used (rows are read and written in
 // about suite order: declared in it, finished in about it, reported in
-// it), so a run of 100,000 cases holds about a megabyte of rows instead of
+// it), so a run of 100,000 cases holds half a megabyte of rows instead of
 // 12 MB and the collector's headroom over them; the file's pages sit in
 // the page cache, not in the process.
 //
