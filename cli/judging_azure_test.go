@@ -100,8 +100,15 @@ func runAzure(dir string, args ...string) result {
 }
 
 // expectAzure checks that the judges asked judgeDeployment and the customer
-// customerDeployment, every request the Azure way.
+// customerDeployment, every request the Azure way, the key in an api-key
+// header.
 func expectAzure(got []azureArrival, judgeDeployment, customerDeployment, version string) {
+	expectAzureAuth(got, judgeDeployment, customerDeployment, version, azureArrival{APIKey: azureSecret})
+}
+
+// expectAzureAuth is expectAzure with the credentials every request must
+// carry (APIKey and Authorization of auth).
+func expectAzureAuth(got []azureArrival, judgeDeployment, customerDeployment, version string, auth azureArrival) {
 	var judged, simulated int
 	for _, a := range got {
 		deployment := judgeDeployment
@@ -112,7 +119,7 @@ func expectAzure(got []azureArrival, judgeDeployment, customerDeployment, versio
 			judged++
 		}
 		ExpectWithOffset(1, a).To(Equal(azureArrival{Path: "/openai/deployments/" + deployment + "/chat/completions",
-			APIVersion: version, APIKey: azureSecret, Customer: a.Customer}))
+			APIVersion: version, APIKey: auth.APIKey, Authorization: auth.Authorization, Customer: a.Customer}))
 	}
 	ExpectWithOffset(1, judged).To(BeNumerically(">", 0), "the judges asked the model")
 	ExpectWithOffset(1, simulated).To(Equal(2), "the customer spoke, then ended")
@@ -189,17 +196,7 @@ var _ = Describe("LLM judges and simulated customers on Azure OpenAI", func() {
 `)
 		r := runAzure(dir, "--simulator-model", "customer-deployment")
 		Expect(r.code).To(Equal(0), r.out+r.errOut)
-		got := arrivals()
-		Expect(got).To(ContainElement(HaveField("Customer", true)))
-		Expect(got).To(ContainElement(HaveField("Customer", false)))
-		for _, a := range got {
-			deployment := "judge-deployment"
-			if a.Customer {
-				deployment = "customer-deployment"
-			}
-			Expect(a).To(Equal(azureArrival{Path: "/openai/deployments/" + deployment + "/chat/completions",
-				APIVersion: "2024-10-21", Authorization: "Bearer " + azureSecret, Customer: a.Customer}))
-		}
+		expectAzureAuth(arrivals(), "judge-deployment", "customer-deployment", "2024-10-21", azureArrival{Authorization: "Bearer " + azureSecret})
 	})
 
 	DescribeTable("refuse an unknown or incomplete API setup before the run (exit 2), naming the setting",
